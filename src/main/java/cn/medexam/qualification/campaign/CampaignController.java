@@ -1,0 +1,62 @@
+package cn.medexam.qualification.campaign;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.medexam.qualification.system.ApiError;
+import cn.medexam.qualification.system.ApiExceptionHandler;
+
+/** Administrators read and move the campaign dates of a region and year. */
+@RestController
+@RequestMapping("/api/admin/campaigns")
+class CampaignController {
+
+    private final Campaigns campaigns;
+    private final CampaignService service;
+    private final ObjectMapper json;
+
+    CampaignController(Campaigns campaigns, CampaignService service, ObjectMapper json) {
+        this.campaigns = campaigns;
+        this.service = service;
+        this.json = json;
+    }
+
+    record CampaignView(Campaign campaign, Integer movedTimers) {
+    }
+
+    @GetMapping
+    List<Campaign> all() {
+        return campaigns.all();
+    }
+
+    @GetMapping("/{region}/{year}")
+    Campaign one(@PathVariable Region region, @PathVariable int year) {
+        return campaigns.of(region, year);
+    }
+
+    @PutMapping("/{region}/{year}")
+    ResponseEntity<?> save(@PathVariable Region region, @PathVariable int year, @RequestBody JsonNode body) {
+        CampaignForm form = service.formFor(region, year);
+        try {
+            json.readerForUpdating(form).readValue(body);
+        } catch (IOException unreadable) {
+            ResponseEntity<ApiError> refusal = ApiExceptionHandler.unreadable(unreadable);
+            return refusal;
+        }
+        CampaignService.Change change = service.save(region, year, form);
+        return ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new CampaignView(change.campaign(), change.movedTimers()));
+    }
+}

@@ -1,0 +1,81 @@
+package cn.medexam.qualification.campaign;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CampaignRepository {
+
+    private final JdbcClient jdbc;
+
+    CampaignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Campaign> find(Region region, int examYear) {
+        return jdbc.sql("SELECT * FROM campaign WHERE region = ? AND exam_year = ?")
+                .params(region.name(), examYear)
+                .query(CampaignRepository::map)
+                .optional();
+    }
+
+    List<Campaign> findAll() {
+        return jdbc.sql("SELECT * FROM campaign ORDER BY exam_year DESC, region").query(CampaignRepository::map).list();
+    }
+
+    /** @return whether the campaign was new */
+    boolean save(Campaign c, Instant now) {
+        int updated = jdbc.sql("""
+                        UPDATE campaign SET upload_opens = ?, upload_closes = ?, reminder_lead = ?, review_opens = ?,
+                               resubmission_deadline = ?, resubmission_period = ?, final_review_ends = ?, updated_at = ?
+                         WHERE region = ? AND exam_year = ?""")
+                .params(date(c.uploadOpens()), date(c.uploadCloses()), c.reminderLead().toString(),
+                        date(c.reviewOpens()), date(c.resubmissionDeadline()), text(c.resubmissionPeriod()),
+                        date(c.finalReviewEnds()), Timestamp.from(now), c.region().name(), c.examYear())
+                .update();
+        if (updated > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        INSERT INTO campaign (upload_opens, upload_closes, reminder_lead, review_opens,
+                               resubmission_deadline, resubmission_period, final_review_ends, updated_at, region, exam_year)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(date(c.uploadOpens()), date(c.uploadCloses()), c.reminderLead().toString(),
+                        date(c.reviewOpens()), date(c.resubmissionDeadline()), text(c.resubmissionPeriod()),
+                        date(c.finalReviewEnds()), Timestamp.from(now), c.region().name(), c.examYear())
+                .update();
+        return true;
+    }
+
+    private static Campaign map(ResultSet rs, int row) throws SQLException {
+        String period = rs.getString("resubmission_period");
+        return new Campaign(Region.valueOf(rs.getString("region")), rs.getInt("exam_year"),
+                day(rs, "upload_opens"), day(rs, "upload_closes"), Duration.parse(rs.getString("reminder_lead")),
+                day(rs, "review_opens"), day(rs, "resubmission_deadline"),
+                period == null ? null : Period.parse(period), day(rs, "final_review_ends"));
+    }
+
+    private static LocalDate day(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static String text(Period period) {
+        return period == null ? null : period.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package cn.medexam.qualification.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.medexam.qualification.system.ApiException;
+
+/** Read access to the campaigns, for every capability that needs a date. */
+@Service
+public class Campaigns {
+
+    private final CampaignRepository repository;
+    private final CampaignClock clock;
+
+    Campaigns(CampaignRepository repository, CampaignClock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public Campaign of(Region region, int examYear) {
+        return repository.find(region, examYear).orElseThrow(() -> ApiException.notFound(
+                "未找到" + region + " " + examYear + "年度的审核安排，请联系考区管理员"));
+    }
+
+    public boolean exists(Region region, int examYear) {
+        return repository.find(region, examYear).isPresent();
+    }
+
+    public List<Campaign> all() {
+        return repository.findAll();
+    }
+
+    /** The moment the upload deadline passes (24:00 of the last day). */
+    public Instant uploadDeadline(Campaign campaign) {
+        return clock.endOf(campaign.uploadCloses());
+    }
+
+    public Instant resubmissionDeadline(Campaign campaign, Instant returnedAt) {
+        return clock.endOf(campaign.resubmissionLastDay(clock.dayOf(returnedAt)));
+    }
+}

@@ -1,0 +1,33 @@
+package cn.medexam.qualification.documents;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The application's image store: bytes in the application database, shared by every node, committed with the
+ * step that wrote them. Image checks happen before {@link #add}; the store keeps what it is given.
+ */
+public interface DocumentStore {
+
+    /** Keeps an image; the same bytes for the same material are kept once and the existing image is returned. */
+    MaterialImage add(String candidateNo, String materialCode, String contentType, byte[] content, Instant now);
+
+    List<MaterialImage> images(String candidateNo);
+
+    Optional<byte[]> content(String candidateNo, String imageId);
+
+    /** Deletes an unlocked image. @return false when there is no such unlocked image */
+    boolean deleteUnlocked(String candidateNo, String imageId);
+
+    /** Number of images per material code. */
+    Map<String, Integer> imageCounts(String candidateNo);
+
+    /** Locks every unlocked image of the candidate. @return how many were locked now */
+    int lockAll(String candidateNo, Instant at);
+
+    /** Unlocks the images of the given materials, so they can be replaced. @return how many were unlocked */
+    int unlock(String candidateNo, Collection<String> materialCodes);
+}

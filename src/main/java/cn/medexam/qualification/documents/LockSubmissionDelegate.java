@@ -1,0 +1,29 @@
+package cn.medexam.qualification.documents;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.system.EngineClock;
+
+/** Service tasks 锁定已提交材料 and 锁定补传材料: 上报完成，内容已锁定, with the lock time. */
+@Component("lockSubmission")
+class LockSubmissionDelegate implements JavaDelegate {
+
+    private final DocumentStore store;
+    private final EngineClock clock;
+
+    LockSubmissionDelegate(DocumentStore store, EngineClock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var now = clock.now();
+        store.lockAll(execution.getProcessBusinessKey(), now);
+        execution.setVariable("lockedAt", Date.from(now));
+    }
+}

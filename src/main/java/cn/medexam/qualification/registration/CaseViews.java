@@ -1,0 +1,27 @@
+package cn.medexam.qualification.registration;
+
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.review.CaseStatusResolver;
+
+@Component
+class CaseViews {
+
+    private final RegistrationRepository registrations;
+    private final Checklists checklists;
+    private final CaseStatusResolver statuses;
+
+    CaseViews(RegistrationRepository registrations, Checklists checklists, CaseStatusResolver statuses) {
+        this.registrations = registrations;
+        this.checklists = checklists;
+        this.statuses = statuses;
+    }
+
+    CaseView of(String candidateNo) {
+        Registration registration = registrations.find(candidateNo).orElseThrow();
+        return new CaseView(candidateNo, registrations.processInstanceId(candidateNo).orElse(null),
+                registration.region().name(), registration.examSite(), registration.examYear(),
+                statuses.statusOf(candidateNo).orElse(null), checklists.of(candidateNo).orElse(null));
+    }
+}

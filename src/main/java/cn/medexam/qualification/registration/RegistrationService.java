@@ -1,0 +1,148 @@
+package cn.medexam.qualification.registration;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.IdentityProvisioning;
+import cn.medexam.qualification.system.ReviewGroups;
+import cn.medexam.qualification.system.ReviewProperties;
+
+/**
+ * Registrations arriving from the registration system become cases: one process instance per candidate number
+ * (its business key), started by message RegistrationReceived; changes and cancellations are correlated to it.
+ */
+@Service
+public class RegistrationService {
+
+    public static final String RECEIVED = "RegistrationReceived";
+    public static final String CHANGED = "RegistrationChanged";
+    public static final String CANCELLED = "RegistrationCancelled";
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
+
+    private final RegistrationRepository repository;
+    private final Campaigns campaigns;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityProvisioning identity;
+    private final ReviewProperties properties;
+    private final EngineClock clock;
+
+    RegistrationService(RegistrationRepository repository, Campaigns campaigns, RuntimeService runtimeService,
+                        TaskService taskService, IdentityProvisioning identity, ReviewProperties properties,
+                        EngineClock clock) {
+        this.repository = repository;
+        this.campaigns = campaigns;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identity = identity;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return whether a new case was started (false: the same registration was sent again) */
+    @Transactional
+    public boolean register(Registration registration) {
+        var existing = repository.find(registration.candidateNo());
+        if (existing.isPresent()) {
+            if (existing.get().equals(registration)) {
+                return false;
+            }
+            throw ApiException.conflict("REGISTRATION_EXISTS",
+                    "考生编号 " + registration.candidateNo() + " 已有报名信息；变更请使用 PUT /api/registrations/" + registration.candidateNo());
+        }
+        requireCampaign(registration);
+        repository.insert(registration, clock.now());
+        identity.ensureReviewerGroups(registration.examSite(), registration.region().name());
+        ProcessInstance instance = runtimeService.createMessageCorrelation(RECEIVED)
+                .processInstanceBusinessKey(registration.candidateNo())
+                .setVariables(caseVariables(registration))
+                .correlateStartMessage();
+        repository.linkCase(registration.candidateNo(), instance.getId());
+        log.info("case {} started for region {} year {}", registration.candidateNo(), registration.region(),
+                registration.examYear());
+        return true;
+    }
+
+    @Transactional
+    public void change(String candidateNo, Registration changed) {
+        if (!candidateNo.equals(changed.candidateNo())) {
+            throw ApiException.badRequest("CANDIDATE_NO_MISMATCH", "请求体中的考生编号与地址中的考生编号不一致");
+        }
+        Registration before = repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
+        if (before.region() != changed.region() || before.examYear() != changed.examYear()) {
+            throw ApiException.conflict("REGION_OR_YEAR_CHANGED", "考区和考试年度不能变更；如需变更，请取消报名后重新报名");
+        }
+        String caseId = runningCase(candidateNo);
+        if (before.equals(changed)) {
+            return;
+        }
+        repository.update(changed, clock.now());
+        if (!before.examSite().equals(changed.examSite())) {
+            moveToExamSite(caseId, before.examSite(), changed.examSite(), changed.region().name());
+        }
+        runtimeService.createMessageCorrelation(CHANGED).processInstanceId(caseId).correlate();
+    }
+
+    /** Idempotent: cancelling a cancelled registration again changes nothing. */
+    @Transactional
+    public void cancel(String candidateNo) {
+        Registration registration = repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
+        if (repository.isCancelled(registration.candidateNo())) {
+            return;
+        }
+        String caseId = runningCase(candidateNo);
+        repository.markCancelled(candidateNo, clock.now());
+        runtimeService.createMessageCorrelation(CANCELLED).processInstanceId(caseId).correlate();
+    }
+
+    private void moveToExamSite(String caseId, String from, String to, String region) {
+        identity.ensureReviewerGroups(to, region);
+        runtimeService.setVariable(caseId, "examSite", to);
+        for (Task task : taskService.createTaskQuery().processInstanceId(caseId).taskCandidateGroup(ReviewGroups.site(from)).list()) {
+            taskService.deleteCandidateGroup(task.getId(), ReviewGroups.site(from));
+            taskService.addCandidateGroup(task.getId(), ReviewGroups.site(to));
+        }
+    }
+
+    private String runningCase(String candidateNo) {
+        ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(properties.processDefinitionKey())
+                .processInstanceBusinessKey(candidateNo)
+                .singleResult();
+        if (running == null) {
+            throw ApiException.conflict("CASE_CLOSED", "考生编号 " + candidateNo + " 的资格审核已结束，报名信息不能再变更");
+        }
+        return running.getId();
+    }
+
+    private void requireCampaign(Registration registration) {
+        if (!campaigns.exists(registration.region(), registration.examYear())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "NO_CAMPAIGN",
+                    "该考区 " + registration.examYear() + " 年度尚未安排资格审核，请联系考区管理员");
+        }
+    }
+
+    private static Map<String, Object> caseVariables(Registration registration) {
+        return Map.of("candidateNo", registration.candidateNo(),
+                "region", registration.region().name(),
+                "examSite", registration.examSite(),
+                "examYear", registration.examYear());
+    }
+
+    private static ApiException unknown(String candidateNo) {
+        return ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息");
+    }
+}

@@ -1,0 +1,72 @@
+package cn.medexam.qualification.review;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.system.ReviewProperties;
+
+/**
+ * Reads a case's status from the engine: where its token waits while it runs, which end event it reached when it
+ * ended. The process is the one source of truth; nothing keeps a copy of its state.
+ */
+@Component
+public class CaseStatusResolver {
+
+    /** Wait states of the running case, most telling first. */
+    private static final Map<String, CaseStatus> WAITING = new LinkedHashMap<>();
+    private static final Map<String, CaseStatus> ENDED = Map.of(
+            "finalPassed", CaseStatus.FINAL_PASSED,
+            "ineligible", CaseStatus.NOT_QUALIFIED,
+            "offlineNotQualified", CaseStatus.NOT_QUALIFIED,
+            "siteNotQualified", CaseStatus.NOT_QUALIFIED,
+            "finalNotQualified", CaseStatus.NOT_QUALIFIED,
+            "ineligibleAfterChange", CaseStatus.NOT_QUALIFIED,
+            "notSubmitted", CaseStatus.EXPIRED,
+            "resubmissionMissed", CaseStatus.EXPIRED,
+            "cancelled", CaseStatus.CANCELLED);
+
+    static {
+        WAITING.put("uploadMaterials", CaseStatus.NOT_SUBMITTED);
+        WAITING.put("offlineReview", CaseStatus.OFFLINE);
+        WAITING.put("resubmitMaterials", CaseStatus.RETURNED);
+        WAITING.put("regionReview", CaseStatus.SITE_PASSED);
+        WAITING.put("siteReview", CaseStatus.SUBMITTED_LOCKED);
+        WAITING.put("waitForReviewOpening", CaseStatus.SUBMITTED_LOCKED);
+    }
+
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final ReviewProperties properties;
+
+    CaseStatusResolver(RuntimeService runtimeService, HistoryService historyService, ReviewProperties properties) {
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.properties = properties;
+    }
+
+    public Optional<CaseStatus> statusOf(String candidateNo) {
+        ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(properties.processDefinitionKey())
+                .processInstanceBusinessKey(candidateNo)
+                .singleResult();
+        if (running != null) {
+            var active = runtimeService.getActiveActivityIds(running.getId());
+            return WAITING.entrySet().stream().filter(e -> active.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst();
+        }
+        return historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(properties.processDefinitionKey())
+                .processInstanceBusinessKey(candidateNo)
+                .orderByProcessInstanceStartTime().desc()
+                .list().stream().findFirst()
+                .map(HistoricProcessInstance::getEndActivityId)
+                .map(ENDED::get);
+    }
+}

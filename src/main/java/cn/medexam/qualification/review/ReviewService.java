@@ -1,0 +1,99 @@
+package cn.medexam.qualification.review;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.medexam.qualification.checklist.ChecklistEntry;
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.system.ApiError.FieldError;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.InvalidInputException;
+
+/**
+ * Records a reviewer's verdict and completes the review task with it. The per-material returns stay in the
+ * application's tables; the process gets the outcome and the reason.
+ */
+@Service
+public class ReviewService {
+
+    private final TaskService taskService;
+    private final ReviewDecisionRepository decisions;
+    private final Checklists checklists;
+    private final EngineClock clock;
+
+    ReviewService(TaskService taskService, ReviewDecisionRepository decisions, Checklists checklists, EngineClock clock) {
+        this.taskService = taskService;
+        this.decisions = decisions;
+        this.checklists = checklists;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void decide(String candidateNo, ReviewStage stage, Verdict verdict, String reviewer) {
+        Task task = taskService.createTaskQuery()
+                .processInstanceBusinessKey(candidateNo)
+                .taskDefinitionKey(stage.taskKey())
+                .singleResult();
+        if (task == null) {
+            throw ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务");
+        }
+        check(candidateNo, stage, verdict);
+        decisions.record(candidateNo, stage, verdict, reviewer, clock.now());
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(stage.outcomeVariable(), verdict.outcome().name());
+        if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED) {
+            variables.put("notQualifiedStage", stage.name());
+            variables.put("notQualifiedReason", verdict.reason());
+        }
+        if (verdict.outcome() == ReviewOutcome.RETURN) {
+            variables.put("returnedMaterials", String.join(",", verdict.returns().keySet()));
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    /** The latest returned materials of a candidate with their reasons. */
+    public Map<String, String> latestReturns(String candidateNo) {
+        return decisions.latestReturns(candidateNo);
+    }
+
+    private void check(String candidateNo, ReviewStage stage, Verdict verdict) {
+        List<FieldError> problems = new ArrayList<>();
+        if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED && blank(verdict.reason())) {
+            problems.add(new FieldError("reason", "审核不合格须填写原因"));
+        }
+        if (verdict.outcome() == ReviewOutcome.RETURN) {
+            if (stage != ReviewStage.SITE) {
+                problems.add(new FieldError("outcome", "只有考点初审可以退回材料"));
+            } else if (verdict.returns().isEmpty()) {
+                problems.add(new FieldError("returns", "退回须至少指明一项材料及原因"));
+            }
+            Set<String> active = checklists.activeMaterials(candidateNo).stream().map(ChecklistEntry::code)
+                    .collect(Collectors.toSet());
+            verdict.returns().forEach((code, reason) -> {
+                if (!active.contains(code)) {
+                    problems.add(new FieldError("returns." + code, "该考生的材料清单中没有此项材料"));
+                } else if (blank(reason)) {
+                    problems.add(new FieldError("returns." + code, "退回材料须填写原因"));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

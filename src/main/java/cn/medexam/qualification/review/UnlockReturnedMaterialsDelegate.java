@@ -1,0 +1,37 @@
+package cn.medexam.qualification.review;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.system.EngineClock;
+
+/**
+ * Service task 解锁退回材料: only the materials the site reviewer returned unlock; the return time starts the
+ * resubmission period where the campaign counts one.
+ */
+@Component("unlockReturnedMaterials")
+class UnlockReturnedMaterialsDelegate implements JavaDelegate {
+
+    private final ReviewDecisionRepository decisions;
+    private final DocumentStore store;
+    private final EngineClock clock;
+
+    UnlockReturnedMaterialsDelegate(ReviewDecisionRepository decisions, DocumentStore store, EngineClock clock) {
+        this.decisions = decisions;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String candidateNo = execution.getProcessBusinessKey();
+        store.unlock(candidateNo, decisions.latestReturns(candidateNo).keySet());
+        execution.setVariable("returnedAt", Date.from(clock.now()));
+        Integer returns = (Integer) execution.getVariable("returnCount");
+        execution.setVariable("returnCount", returns == null ? 1 : returns + 1);
+    }
+}

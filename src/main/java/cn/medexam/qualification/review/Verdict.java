@@ -1,0 +1,24 @@
+package cn.medexam.qualification.review;
+
+import java.util.Map;
+
+/**
+ * A reviewer's decision on a case.
+ *
+ * @param reason  why, for NOT_QUALIFIED (required) or a RETURN (optional summary)
+ * @param returns for a RETURN: material code to the reason the candidate reads, e.g. 毕业证编号无法辨别，请重新上传！
+ */
+public record Verdict(ReviewOutcome outcome, String reason, Map<String, String> returns) {
+
+    public static Verdict pass() {
+        return new Verdict(ReviewOutcome.PASS, null, Map.of());
+    }
+
+    public static Verdict notQualified(String reason) {
+        return new Verdict(ReviewOutcome.NOT_QUALIFIED, reason, Map.of());
+    }
+
+    public static Verdict returning(Map<String, String> returns) {
+        return new Verdict(ReviewOutcome.RETURN, null, returns);
+    }
+}

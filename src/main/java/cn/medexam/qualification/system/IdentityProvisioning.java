@@ -1,0 +1,76 @@
+package cn.medexam.qualification.system;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups of this application and grants them what their people need in the webapps. Reviewer groups
+ * are made when the first registration of their exam site or region arrives; an administrator then adds users to
+ * them in Camunda Admin. Task access itself follows from the tasks' candidate groups and assignees.
+ */
+@Component
+public class IdentityProvisioning {
+
+    private static final String TASKLIST = "tasklist";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final ReviewProperties properties;
+
+    public IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
+                                ReviewProperties properties) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.properties = properties;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    public void provisionStandingGroups() {
+        ensureGroup(ReviewGroups.REGISTRARS, "报名系统", "SYSTEM");
+        ensureTasklistUser(ReviewGroups.CANDIDATES, "考生", "CANDIDATES");
+    }
+
+    /** The reviewer groups of a registration's exam site and region, ready to take its tasks. */
+    public void ensureReviewerGroups(String examSite, String region) {
+        ensureTasklistUser(ReviewGroups.site(examSite), "考点 " + examSite + " 审核人员", "EXAM_SITE");
+        ensureTasklistUser(ReviewGroups.region(region), "考区 " + region + " 审核人员", "EXAM_REGION");
+    }
+
+    private void ensureTasklistUser(String groupId, String name, String type) {
+        if (ensureGroup(groupId, name, type)) {
+            grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            grant(groupId, Resources.PROCESS_DEFINITION, properties.processDefinitionKey(), Permissions.READ);
+        }
+    }
+
+    /** @return whether the group was created now */
+    private boolean ensureGroup(String groupId, String name, String type) {
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            return false;
+        }
+        Group group = identityService.newGroup(groupId);
+        group.setName(name);
+        group.setType(type);
+        identityService.saveGroup(group);
+        return true;
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
+    }
+}
