@@ -31,10 +31,10 @@ class RegistrationController {
         Registration registration = request.toRegistration();
         boolean created;
         try {
-            created = service.register(registration);
+            created = service.register(registration).isPresent();
         } catch (DuplicateKeyException concurrentTwin) {
             // the same registration arrived twice at once; the other request started the case
-            created = service.register(registration);
+            created = service.register(registration).isPresent();
         }
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(views.of(registration.candidateNo()));

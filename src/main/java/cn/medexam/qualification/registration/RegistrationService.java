@@ -1,6 +1,7 @@
 package cn.medexam.qualification.registration;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,13 +53,13 @@ public class RegistrationService {
         this.clock = clock;
     }
 
-    /** @return whether a new case was started (false: the same registration was sent again) */
+    /** @return the case started now, or empty when the same registration was sent again */
     @Transactional
-    public boolean register(Registration registration) {
+    public Optional<ProcessInstance> register(Registration registration) {
         var existing = repository.find(registration.candidateNo());
         if (existing.isPresent()) {
             if (existing.get().equals(registration)) {
-                return false;
+                return Optional.empty();
             }
             throw ApiException.conflict("REGISTRATION_EXISTS",
                     "考生编号 " + registration.candidateNo() + " 已有报名信息；变更请使用 PUT /api/registrations/" + registration.candidateNo());
@@ -73,7 +74,7 @@ public class RegistrationService {
         repository.linkCase(registration.candidateNo(), instance.getId());
         log.info("case {} started for region {} year {}", registration.candidateNo(), registration.region(),
                 registration.examYear());
-        return true;
+        return Optional.of(instance);
     }
 
     @Transactional

@@ -2,11 +2,11 @@ package cn.medexam.qualification.review;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -61,12 +61,17 @@ public class CaseStatusResolver {
             return WAITING.entrySet().stream().filter(e -> active.contains(e.getKey())).map(Map.Entry::getValue)
                     .findFirst();
         }
+        // the outcome end event the case reached; an event sub process's end is not the instance's endActivityId
         return historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .processInstanceBusinessKey(candidateNo)
-                .orderByProcessInstanceStartTime().desc()
                 .list().stream().findFirst()
-                .map(HistoricProcessInstance::getEndActivityId)
-                .map(ENDED::get);
+                .flatMap(ended -> historyService.createHistoricActivityInstanceQuery()
+                        .processInstanceId(ended.getId())
+                        .activityType("noneEndEvent")
+                        .list().stream()
+                        .map(end -> ENDED.get(end.getActivityId()))
+                        .filter(Objects::nonNull)
+                        .findFirst());
     }
 }

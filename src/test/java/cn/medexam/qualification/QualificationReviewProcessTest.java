@@ -1,0 +1,520 @@
+package cn.medexam.qualification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestExecutionListeners;
+
+import cn.medexam.qualification.checklist.ChecklistEntry;
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.notification.CandidateMessage;
+import cn.medexam.qualification.registration.Registration.InstitutionTier;
+import cn.medexam.qualification.review.CaseStatus;
+import cn.medexam.qualification.review.CaseStatusResolver;
+import cn.medexam.qualification.review.ReviewService;
+import cn.medexam.qualification.review.ReviewStage;
+import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.ApiException;
+
+/**
+ * Every path of qualification-review.bpmn, told as the lifecycle of a candidate. Process test coverage of the
+ * diagram must reach 95 % of flow nodes and sequence flows (report in target/process-test-coverage).
+ */
+@EngineTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class QualificationReviewProcessTest {
+
+    private static final String DIPLOMA_UNREADABLE = "毕业证编号无法辨别，请重新上传！";
+
+    @TestConfiguration
+    static class Coverage {
+        @Bean
+        @Primary
+        ProcessEngineCoverageProperties coverageAtLeast95Percent() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.95).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    DocumentStore documents;
+    @Autowired
+    Checklists checklists;
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    CaseStatusResolver statuses;
+
+    Applicant applicant = Applicant.shandongBachelor();
+
+    @BeforeEach
+    void startDuringTheUploadPeriod() {
+        init(engine);
+        cases.clockAt(CaseDriver.DURING_UPLOAD);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // --- registration ----------------------------------------------------------------------------
+
+    @Test
+    void registrationStartsOneCaseWaitingForTheCandidatesUpload() {
+        ProcessInstance instance = cases.register(applicant);
+
+        assertThat(instance).isWaitingAt("uploadMaterials").hasBusinessKey(applicant.candidateNo);
+        assertThat(task(instance)).isAssignedTo(applicant.candidateNo)
+                .hasDueDate(beijing("2026-02-11T00:00"));
+        assertThat(checklists.requiredCodes(applicant.candidateNo))
+                .containsExactly("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
+        assertThat(status()).isEqualTo(CaseStatus.NOT_SUBMITTED);
+    }
+
+    @Test
+    void sameRegistrationTwiceKeepsOneCase() {
+        ProcessInstance first = cases.register(applicant);
+        ProcessInstance second = cases.register(applicant);
+
+        assertThat(second.getId()).isEqualTo(first.getId());
+    }
+
+    @Test
+    void ineligibleCandidateIsToldWhyAndTheCaseEnds() {
+        applicant = Applicant.liaoningGraduateFromElsewhere();
+
+        ProcessInstance instance = cases.register(applicant);
+
+        assertThat(instance).isEnded().hasPassed("notifyIneligible", "ineligible").hasNotPassed("uploadMaterials");
+        assertThat(onlyMessage().kind()).isEqualTo("NOT_QUALIFIED_ELIGIBILITY");
+        assertThat(onlyMessage().text()).contains("辽宁");
+        assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
+    }
+
+    // --- upload ----------------------------------------------------------------------------------
+
+    @Test
+    void submittedMaterialsLockAndTheCaseWaitsForTheReviewOpeningDate() {
+        ProcessInstance instance = cases.register(applicant);
+        cases.uploadRequired(applicant);
+
+        cases.submit(applicant);
+
+        assertThat(instance).hasPassed("verifyRequiredMaterials", "lockSubmission", "notifySubmitted")
+                .isWaitingAt("waitForReviewOpening");
+        assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("2026-02-27T00:00"));
+        assertThat(documents.images(applicant.candidateNo)).hasSize(4).allMatch(MaterialImage::locked);
+        assertThat(onlyMessage().text()).startsWith("上报完成，内容已锁定（2026年1月15日 10:00）");
+        assertThat(status()).isEqualTo(CaseStatus.SUBMITTED_LOCKED);
+    }
+
+    @Test
+    void submissionWithARequiredMaterialMissingGoesBackToUpload() {
+        ProcessInstance instance = cases.register(applicant);
+        cases.upload(applicant, "ID_PROOF");
+
+        cases.submit(applicant);
+
+        assertThat(instance).hasPassed("materialsMissing").isWaitingAt("uploadMaterials")
+                .variables().containsEntry("missingMaterials", "DIPLOMA,PROBATION_CERT,INSTITUTION_LICENSE");
+        assertThat(documents.images(applicant.candidateNo)).noneMatch(MaterialImage::locked);
+    }
+
+    @Test
+    void candidateIsRemindedBeforeTheUploadDeadlineAndMayStillSubmit() {
+        ProcessInstance instance = cases.register(applicant);
+
+        cases.passTimeUntil(instance, "uploadReminder");
+
+        assertThat(cases.now()).isEqualTo(beijing("2026-02-08T00:00").toInstant());
+        assertThat(instance).hasPassed("remindUploadDeadline").isWaitingAt("uploadMaterials");
+        assertThat(onlyMessage().text()).contains("请于2026年2月10日前上传全部材料");
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
+        assertThat(instance).isWaitingAt("waitForReviewOpening");
+    }
+
+    @Test
+    void nothingSubmittedByTheUploadDeadlineEndsTheCase() {
+        ProcessInstance instance = cases.register(applicant);
+
+        cases.passTimeUntil(instance, "uploadDeadlinePassed");
+
+        assertThat(instance).isEnded().hasPassed("notifyUploadMissed", "notSubmitted");
+        assertThat(kinds()).contains("UPLOAD_MISSED");
+        assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
+    }
+
+    // --- site and final review ----------------------------------------------------------------------
+
+    @Test
+    void candidatePassesTheSiteAndTheRegionReview() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        assertThat(task(instance)).hasDefinitionKey("siteReview").hasCandidateGroup("site-3701");
+
+        cases.siteReview(applicant, Verdict.pass());
+
+        assertThat(instance).hasPassed("assignSerialNumber", "notifySitePassed").isWaitingAt("regionReview");
+        String serial = (String) engine.getRuntimeService().getVariable(instance.getId(), "serialNumber");
+        assertThat(serial).matches("202637\\d{6}");
+        assertThat(task(instance)).hasCandidateGroup("region-SHANDONG").hasDueDate(beijing("2026-04-01T00:00"));
+        assertThat(latestMessage().text()).contains("序列号：" + serial);
+        assertThat(status()).isEqualTo(CaseStatus.SITE_PASSED);
+
+        cases.finalReview(applicant, Verdict.pass());
+
+        assertThat(instance).isEnded().hasPassed("notifyFinalPassed", "finalPassed");
+        assertThat(kinds()).containsExactlyInAnyOrder("SUBMITTED", "SITE_PASSED", "FINAL_PASSED");
+        assertThat(status()).isEqualTo(CaseStatus.FINAL_PASSED);
+    }
+
+    @Test
+    void theFinalResultIsNeverChangedAfterwards() {
+        cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.pass());
+        cases.finalReview(applicant, Verdict.pass());
+
+        assertThatThrownBy(() -> cases.finalReview(applicant, Verdict.notQualified("改判")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("没有待处理的审核任务");
+        assertThatThrownBy(() -> cases.change(applicant, a -> a.phone = "13900139000"))
+                .isInstanceOf(ApiException.class).hasMessageContaining("资格审核已结束");
+        assertThat(status()).isEqualTo(CaseStatus.FINAL_PASSED);
+    }
+
+    @Test
+    void siteReviewerFindsTheCandidateNotQualified() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        cases.siteReview(applicant, Verdict.notQualified("试用期考核证明非本年度出具"));
+
+        assertThat(instance).isEnded().hasPassed("notifySiteNotQualified", "siteNotQualified");
+        assertThat(latestMessage().text()).isEqualTo("经考点资格初审，您不符合报考资格：试用期考核证明非本年度出具");
+        assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
+    }
+
+    @Test
+    void regionReviewerFindsTheCandidateNotQualifiedAndThatIsFinal() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.pass());
+
+        cases.finalReview(applicant, Verdict.notQualified("执业许可证与报名信息不一致"));
+
+        assertThat(instance).isEnded().hasPassed("notifyFinalNotQualified", "finalNotQualified");
+        assertThat(latestMessage().text()).contains("考区审核为最终审核，审核结果不予修改");
+    }
+
+    @Test
+    void aVerdictThatContradictsItselfIsRefused() {
+        cases.submittedAndReviewOpen(applicant);
+
+        assertThatThrownBy(() -> cases.siteReview(applicant, Verdict.notQualified(" ")))
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() -> cases.returnMaterials(applicant, Map.of("STUDENT_ID", "请上传")))
+                .hasMessageContaining("STUDENT_ID");
+        assertThatThrownBy(() -> cases.siteReview(applicant, Verdict.returning(Map.of())))
+                .hasMessageContaining("returns");
+        assertThat(status()).isEqualTo(CaseStatus.SUBMITTED_LOCKED);
+    }
+
+    // --- returns ---------------------------------------------------------------------------------
+
+    @Test
+    void candidateReturnedTwiceThenPasses() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+
+        assertThat(instance).hasPassed("unlockReturnedMaterials", "notifyReturned").isWaitingAt("resubmitMaterials");
+        assertThat(task(instance)).isAssignedTo(applicant.candidateNo).hasDueDate(beijing("2026-03-13T00:00"));
+        assertThat(unlockedMaterials()).containsExactly("DIPLOMA");
+        assertThat(latestMessage().text()).contains("毕业证书：" + DIPLOMA_UNREADABLE).contains("请于2026年3月12日前");
+        assertThat(status()).isEqualTo(CaseStatus.RETURNED);
+
+        cases.resubmit(applicant, instance, "DIPLOMA");
+
+        assertThat(instance).hasPassed("verifyResubmission", "lockResubmission", "notifyResubmitted")
+                .isWaitingAt("siteReview");
+        assertThat(unlockedMaterials()).isEmpty();
+
+        cases.returnMaterials(applicant, Map.of("ID_PROOF", "手持身份证照片不清晰"));
+        assertThat(unlockedMaterials()).containsExactly("ID_PROOF");
+        cases.resubmit(applicant, instance, "ID_PROOF");
+        cases.siteReview(applicant, Verdict.pass());
+        cases.finalReview(applicant, Verdict.pass());
+
+        assertThat(instance).isEnded().hasPassed("finalPassed").variables().containsEntry("returnCount", 2);
+    }
+
+    @Test
+    void resubmittingWithoutTheReturnedMaterialIsSentBack() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+        documents.images(applicant.candidateNo).stream().filter(image -> !image.locked())
+                .forEach(image -> documents.deleteUnlocked(applicant.candidateNo, image.id()));
+
+        cases.submit(applicant);
+
+        assertThat(instance).hasPassed("resubmissionIncomplete").isWaitingAt("resubmitMaterials");
+    }
+
+    @Test
+    void returnedCandidateIsRemindedThenMissesTheResubmissionDeadline() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+
+        cases.passTimeUntil(instance, "resubmissionReminder");
+
+        assertThat(cases.now()).isEqualTo(beijing("2026-03-10T00:00").toInstant());
+        assertThat(instance).hasPassed("remindResubmissionDeadline").isWaitingAt("resubmitMaterials");
+
+        cases.passTimeUntil(instance, "resubmissionDeadlinePassed");
+
+        assertThat(instance).isEnded().hasPassed("notifyResubmissionMissed", "resubmissionMissed");
+        assertThat(latestMessage().text()).contains("视作审核不通过，放弃本年度考试");
+        assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
+    }
+
+    // --- serving military -------------------------------------------------------------------------
+
+    @Test
+    void servingMilitaryUploadNothingAndAreReviewedOfflineThenFinally() {
+        applicant = Applicant.servingMilitary();
+        ProcessInstance instance = cases.register(applicant);
+
+        assertThat(instance).isWaitingAt("offlineReview").hasNotPassed("uploadMaterials");
+        assertThat(task(instance)).hasCandidateGroup("site-3701");
+        assertThat(checklists.activeMaterials(applicant.candidateNo)).isEmpty();
+        assertThat(status()).isEqualTo(CaseStatus.OFFLINE);
+
+        cases.offlineReview(applicant, Verdict.pass());
+        assertThat(instance).hasPassed("assignSerialNumber").isWaitingAt("regionReview");
+        cases.finalReview(applicant, Verdict.pass());
+
+        assertThat(instance).isEnded().hasPassed("finalPassed");
+    }
+
+    @Test
+    void servingMilitaryFoundNotQualifiedOnPaper() {
+        applicant = Applicant.servingMilitary();
+        ProcessInstance instance = cases.register(applicant);
+
+        cases.offlineReview(applicant, Verdict.notQualified("纸质材料不全"));
+
+        assertThat(instance).isEnded().hasPassed("notifyOfflineNotQualified", "offlineNotQualified");
+        assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_OFFLINE");
+    }
+
+    // --- registration changes ---------------------------------------------------------------------
+
+    @Test
+    void newlyRequiredMaterialOpensWhileTheCandidateUploads() {
+        ProcessInstance instance = cases.register(applicant);
+
+        cases.change(applicant, a -> a.foreignDegree = true);
+
+        assertThat(instance).hasPassed("reevaluateChecklist", "notifyChecklistExtended", "newMaterialsRequested")
+                .isWaitingAt("uploadMaterials");
+        assertThat(checklists.requiredCodes(applicant.candidateNo)).contains("FOREIGN_DEGREE_VERIFICATION");
+        assertThat(latestMessage().text()).contains("教育部留学服务中心学历认证报告");
+    }
+
+    @Test
+    void lockedCaseWhoseChecklistGrewGoesBackToUploadForTheNewMaterialOnly() {
+        ProcessInstance instance = cases.register(applicant);
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
+
+        cases.change(applicant, a -> a.foreignDegree = true);
+
+        assertThat(instance).hasPassed("newMaterialsDuringSiteReview").isWaitingAt("uploadMaterials");
+        assertThat(documents.images(applicant.candidateNo)).hasSize(4).allMatch(MaterialImage::locked);
+        assertThat(status()).isEqualTo(CaseStatus.NOT_SUBMITTED);
+
+        cases.upload(applicant, "FOREIGN_DEGREE_VERIFICATION");
+        cases.submit(applicant);
+        assertThat(instance).isWaitingAt("waitForReviewOpening");
+    }
+
+    @Test
+    void checklistGrowingDuringTheFinalReviewSendsTheCaseBackAndTheSerialNumberStays() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.pass());
+        Object serial = engine.getRuntimeService().getVariable(instance.getId(), "serialNumber");
+
+        cases.change(applicant, a -> a.foreignDegree = true);
+
+        assertThat(instance).hasPassed("newMaterialsDuringFinalReview").isWaitingAt("uploadMaterials");
+        cases.upload(applicant, "FOREIGN_DEGREE_VERIFICATION");
+        cases.submit(applicant);
+        cases.passTimeUntil(instance, "waitForReviewOpening");
+        cases.siteReview(applicant, Verdict.pass());
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serialNumber")).isEqualTo(serial);
+    }
+
+    @Test
+    void changeWithoutNewMaterialsLeavesTheCaseWhereItIs() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        cases.change(applicant, a -> a.phone = "13900139000");
+        cases.change(applicant, a -> a.phone = "13900139000");
+
+        assertThat(instance).hasPassed("checklistUpdated").isWaitingAt("siteReview");
+        assertThat(kinds()).doesNotContain("CHECKLIST_EXTENDED");
+    }
+
+    @Test
+    void materialNoLongerRequiredIsKeptButNotReviewed() {
+        cases.register(applicant);
+        cases.uploadRequired(applicant);
+
+        cases.change(applicant, a -> a.institutionTier = InstitutionTier.TERTIARY_A);
+
+        assertThat(checklists.activeMaterials(applicant.candidateNo)).extracting(ChecklistEntry::code)
+                .doesNotContain("INSTITUTION_LICENSE");
+        assertThat(documents.imageCounts(applicant.candidateNo)).containsEntry("INSTITUTION_LICENSE", 1);
+    }
+
+    @Test
+    void changeThatMakesTheCandidateIneligibleEndsTheCase() {
+        applicant = Applicant.liaoningGraduateFromElsewhere();
+        applicant.schoolInRegion = true;
+        cases.clockAt(OffsetDateTime.parse("2025-01-10T09:00:00+08:00"));
+        ProcessInstance instance = cases.register(applicant);
+        assertThat(instance).isWaitingAt("uploadMaterials");
+
+        cases.change(applicant, a -> a.schoolInRegion = false);
+
+        assertThat(instance).isEnded().hasPassed("becameIneligible", "notifyIneligibleAfterChange", "ineligibleAfterChange");
+        assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_ELIGIBILITY");
+        assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
+    }
+
+    @Test
+    void regionAndYearCannotChange() {
+        cases.register(applicant);
+
+        assertThatThrownBy(() -> cases.change(applicant, a -> a.examYear = 2027))
+                .isInstanceOf(ApiException.class).hasMessageContaining("考区和考试年度不能变更");
+    }
+
+    @Test
+    void changedExamSiteMovesTheOpenReviewTaskToTheNewSite() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        cases.change(applicant, a -> a.examSite = "3702");
+
+        assertThat(task(instance)).hasCandidateGroup("site-3702");
+        assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("site-3701")
+                .processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    // --- cancellation ----------------------------------------------------------------------------
+
+    @Test
+    void cancellingWhileUploadingEndsTheCase() {
+        ProcessInstance instance = cases.register(applicant);
+        cancelledTwice(instance);
+    }
+
+    @Test
+    void cancellingWhileWaitingForReviewEndsTheCase() {
+        ProcessInstance instance = cases.register(applicant);
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
+        cancelledTwice(instance);
+    }
+
+    @Test
+    void cancellingWhileReturnedEndsTheCase() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+        cancelledTwice(instance);
+    }
+
+    @Test
+    void cancellingAfterTheSiteReviewPassedEndsTheCase() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.pass());
+        cancelledTwice(instance);
+    }
+
+    @Test
+    void cancellingDuringOfflineReviewEndsTheCase() {
+        applicant = Applicant.servingMilitary();
+        cancelledTwice(cases.register(applicant));
+    }
+
+    private void cancelledTwice(ProcessInstance instance) {
+        cases.cancel(applicant);
+        cases.cancel(applicant);
+
+        assertThat(instance).isEnded().hasPassed("notifyCancelled", "cancelled");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(kinds()).containsOnlyOnce("CANCELLED");
+        assertThat(status()).isEqualTo(CaseStatus.CANCELLED);
+        assertThatThrownBy(() -> cases.change(applicant, a -> a.phone = "13900139000"))
+                .isInstanceOf(ApiException.class);
+    }
+
+    // --- small helpers -------------------------------------------------------------------------------------------
+
+    private CaseStatus status() {
+        return statuses.statusOf(applicant.candidateNo).orElseThrow();
+    }
+
+    private List<String> kinds() {
+        return cases.messages(applicant).stream().map(CandidateMessage::kind).toList();
+    }
+
+    private CandidateMessage onlyMessage() {
+        assertThat(cases.messages(applicant)).hasSize(1);
+        return latestMessage();
+    }
+
+    private CandidateMessage latestMessage() {
+        return cases.messages(applicant).get(0);
+    }
+
+    private List<String> unlockedMaterials() {
+        return documents.images(applicant.candidateNo).stream().filter(image -> !image.locked())
+                .map(MaterialImage::materialCode).distinct().toList();
+    }
+
+    private static Date beijing(String localDateTime) {
+        return Date.from(OffsetDateTime.parse(localDateTime + ":00+08:00").toInstant());
+    }
+}
