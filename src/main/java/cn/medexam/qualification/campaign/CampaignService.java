@@ -1,13 +1,17 @@
 package cn.medexam.qualification.campaign;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,8 +23,9 @@ import cn.medexam.qualification.system.InvalidInputException;
 import cn.medexam.qualification.system.ReviewProperties;
 
 /**
- * Changes a campaign and moves with it every timer already waiting in that campaign's running cases: the timers'
- * due dates are expressions over the campaign ({@link CampaignCalendar}), so recalculating them is enough.
+ * Changes a campaign and moves with it every timer already waiting in that campaign's running cases, and the due
+ * dates of their open tasks: both are expressions over the campaign ({@link CampaignCalendar}), so re-evaluating
+ * them is enough.
  */
 @Service
 public class CampaignService {
@@ -34,9 +39,14 @@ public class CampaignService {
     private final ReviewProperties properties;
     private final EngineClock clock;
     private final ApplicationEventPublisher events;
+    private final TaskService taskService;
+    private final ProcessEngineConfigurationImpl processEngineConfiguration;
 
     CampaignService(CampaignRepository repository, RuntimeService runtimeService, ManagementService managementService,
+                    TaskService taskService, ProcessEngineConfigurationImpl processEngineConfiguration,
                     ReviewProperties properties, EngineClock clock, ApplicationEventPublisher events) {
+        this.taskService = taskService;
+        this.processEngineConfiguration = processEngineConfiguration;
         this.events = events;
         this.repository = repository;
         this.runtimeService = runtimeService;
@@ -74,6 +84,16 @@ public class CampaignService {
         if (cases.isEmpty()) {
             return 0;
         }
+        List<String> openTasks = new ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            List<Task> page = taskService.createTaskQuery().processDefinitionKey(properties.processDefinitionKey())
+                    .orderByTaskId().asc().listPage(first, PAGE);
+            page.stream().filter(task -> cases.contains(task.getProcessInstanceId())).map(Task::getId).forEach(openTasks::add);
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        processEngineConfiguration.getCommandExecutorTxRequired().execute(new RecalculateTaskDueDates(openTasks));
         int moved = 0;
         for (int first = 0; ; first += PAGE) {
             List<Job> timers = managementService.createJobQuery()

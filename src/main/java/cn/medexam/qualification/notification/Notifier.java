@@ -51,7 +51,7 @@ public class Notifier {
     public List<CandidateMessage> messages(String candidateNo) {
         return jdbc.sql("""
                         SELECT id, kind, text, created_at, read_at FROM candidate_message
-                         WHERE candidate_no = ? ORDER BY created_at DESC, id DESC""")
+                         WHERE candidate_no = ? ORDER BY seq DESC""")
                 .param(candidateNo)
                 .query((rs, row) -> {
                     Timestamp readAt = rs.getTimestamp("read_at");

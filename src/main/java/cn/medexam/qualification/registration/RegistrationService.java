@@ -143,7 +143,7 @@ public class RegistrationService {
                 "examYear", registration.examYear());
     }
 
-    private static ApiException unknown(String candidateNo) {
+    static ApiException unknown(String candidateNo) {
         return ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息");
     }
 }

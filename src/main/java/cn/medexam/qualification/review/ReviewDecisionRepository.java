@@ -37,7 +37,7 @@ class ReviewDecisionRepository {
     Map<String, String> latestReturns(String candidateNo) {
         Optional<String> latest = jdbc.sql("""
                         SELECT id FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN'
-                         ORDER BY decided_at DESC, id DESC""")
+                         ORDER BY seq DESC""")
                 .param(candidateNo)
                 .query(String.class)
                 .list().stream().findFirst();

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ public class IdentityProvisioning {
         this.properties = properties;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     public void provisionStandingGroups() {
         ensureGroup(ReviewGroups.REGISTRARS, "报名系统", "SYSTEM");
         ensureTasklistUser(ReviewGroups.CANDIDATES, "考生", "CANDIDATES");

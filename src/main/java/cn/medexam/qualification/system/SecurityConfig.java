@@ -38,7 +38,7 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/registrations/**", "/api/cases/*/checklist", "/api/checklist/**")
+                        .requestMatchers("/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
                         .hasAnyAuthority(REGISTRAR, ADMIN)
                         .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
                         .anyRequest().authenticated())
@@ -48,12 +48,14 @@ public class SecurityConfig {
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpServletResponse.SC_FORBIDDEN,
                                 new ApiError("FORBIDDEN", "您没有权限执行此操作"))))
-                // browser sessions send the XSRF-TOKEN cookie back as X-XSRF-TOKEN; system callers use Basic
+                // a browser session (the only thing a forged cross-site request can ride on) must send the
+                // XSRF-TOKEN cookie back as X-XSRF-TOKEN; callers that bring their own credentials need not
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
-                                && request.getHeader("Authorization") == null));
+                                && request.getHeader("Authorization") == null
+                                && request.getRequestedSessionId() != null));
         return http.build();
     }
 

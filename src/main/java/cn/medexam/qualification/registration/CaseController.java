@@ -1,0 +1,24 @@
+package cn.medexam.qualification.registration;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where a case stands, for the registration system (the same view its POST and PUT answer with). */
+@RestController
+class CaseController {
+
+    private final RegistrationRepository registrations;
+    private final CaseViews views;
+
+    CaseController(RegistrationRepository registrations, CaseViews views) {
+        this.registrations = registrations;
+        this.views = views;
+    }
+
+    @GetMapping("/api/cases/{candidateNo}")
+    CaseView of(@PathVariable String candidateNo) {
+        registrations.find(candidateNo).orElseThrow(() -> RegistrationService.unknown(candidateNo));
+        return views.of(candidateNo);
+    }
+}

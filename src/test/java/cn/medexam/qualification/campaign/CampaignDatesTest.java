@@ -1,0 +1,179 @@
+package cn.medexam.qualification.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
+
+/**
+ * An administrator moves a campaign's dates; the timers and task due dates already waiting in that campaign's
+ * cases move with them, and no other campaign's. Each test runs its own Sichuan campaign of a year nobody else uses.
+ */
+@EngineTest
+@AutoConfigureMockMvc
+class CampaignDatesTest {
+
+    private static int nextYear = 3000 + (int) (System.currentTimeMillis() / 1000 % 5000);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    ProcessEngine engine;
+
+    int year = nextYear++;
+    String campaignPath = "/api/admin/campaigns/SICHUAN/" + year;
+
+    @BeforeEach
+    void anAdministratorAndAFreshCampaign() throws Exception {
+        BpmnAwareTests.init(engine);
+        users.ensureExist();
+        cases.clockAt(OffsetDateTime.parse(year + "-01-15T10:00:00+08:00"));
+        JsonNode created = call(put(campaignPath).content(json.writeValueAsString(Map.of(
+                "uploadOpens", year + "-01-10", "uploadCloses", year + "-01-31", "reminderLead", "P3D",
+                "reviewOpens", year + "-02-14", "resubmissionDeadline", year + "-03-04",
+                "finalReviewEnds", year + "-03-31"))), 201);
+        assertThat(created.path("campaign").path("examYear").asInt()).isEqualTo(year);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void movingTheUploadDeadlineMovesTheTimersAndDueDatesOfWaitingCasesOnly() throws Exception {
+        ProcessInstance first = cases.register(sichuanApplicant());
+        ProcessInstance second = cases.register(sichuanApplicant());
+        ProcessInstance otherCampaign = cases.register(Applicant.shandongBachelor());
+        Date otherDeadline = cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate();
+
+        JsonNode moved = call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-02-07\"}"), 200);
+
+        assertThat(moved.path("movedTimers").asInt()).isEqualTo(4);
+        assertThat(moved.path("campaign").path("reviewOpens").asText()).isEqualTo(year + "-02-14");
+        for (ProcessInstance instance : new ProcessInstance[] {first, second}) {
+            assertThat(cases.timer(instance, "uploadDeadlinePassed").getDuedate()).isEqualTo(beijing("-02-08T00:00"));
+            assertThat(cases.timer(instance, "uploadReminder").getDuedate()).isEqualTo(beijing("-02-05T00:00"));
+            assertThat(BpmnAwareTests.task(instance)).hasDueDate(beijing("-02-08T00:00"));
+        }
+        assertThat(cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate()).isEqualTo(otherDeadline);
+    }
+
+    @Test
+    void movingTheResubmissionDeadlineMovesTheReturnedCandidatesDeadline() throws Exception {
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
+        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate()).isEqualTo(beijing("-03-05T00:00"));
+
+        call(put(campaignPath).content("{\"resubmissionDeadline\":\"" + year + "-03-12\"}"), 200);
+
+        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate()).isEqualTo(beijing("-03-13T00:00"));
+        assertThat(cases.timer(instance, "resubmissionReminder").getDuedate()).isEqualTo(beijing("-03-10T00:00"));
+        assertThat(BpmnAwareTests.task(instance)).hasDueDate(beijing("-03-13T00:00"));
+    }
+
+    @Test
+    void aPeriodInsteadOfAFixedDeadlineCountsFromTheReturnDay() throws Exception {
+        call(put(campaignPath).content("{\"resubmissionDeadline\":null,\"resubmissionPeriod\":\"P7D\"}"), 200);
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
+
+        // returned on 02-14 (the review-open day): 7 days, to the end of 02-21
+        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate()).isEqualTo(beijing("-02-22T00:00"));
+    }
+
+    @Test
+    void openingTheReviewEarlierLetsWaitingCasesReachTheReviewers() throws Exception {
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.register(applicant);
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
+
+        call(put(campaignPath).content("{\"uploadOpens\":\"" + year + "-01-10\",\"reviewOpens\":\"" + year + "-01-15\"}"), 200);
+
+        assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("-01-15T00:00"));
+        cases.passTimeUntil(instance, "waitForReviewOpening");
+        assertThat(instance).isWaitingAt("siteReview");
+        cases.siteReview(applicant, Verdict.pass());
+        assertThat(instance).isWaitingAt("regionReview");
+    }
+
+    @Test
+    void inconsistentDatesAreRefusedFieldByField() throws Exception {
+        JsonNode refused = call(put(campaignPath).content(
+                "{\"uploadCloses\":\"" + year + "-01-01\",\"resubmissionDeadline\":null}"), 400);
+
+        assertThat(refused.path("errors").findValuesAsText("field")).containsExactly("resubmissionDeadline", "uploadCloses");
+        assertThat(refused.path("message").asText()).contains("上传截止日期不能早于上传开始日期");
+        assertThat(call(put(campaignPath).content("{\"reviewOpens\":\"下周一\"}"), 400)
+                .path("errors").findValuesAsText("field")).containsExactly("reviewOpens");
+        assertThat(call(get(campaignPath), 200).path("uploadCloses").asText()).isEqualTo(year + "-01-31");
+    }
+
+    @Test
+    void onlyAdministratorsMoveDates() throws Exception {
+        MvcResult registrar = mvc.perform(put(campaignPath).contentType(MediaType.APPLICATION_JSON).content("{}")
+                .with(httpBasic(TestUsers.REGISTRAR, TestUsers.PASSWORD))).andReturn();
+
+        assertThat(registrar.getResponse().getStatus()).isEqualTo(403);
+        assertThat(call(get("/api/admin/campaigns/MARS/2026"), 400).path("code").asText()).isEqualTo("BAD_PARAMETER");
+    }
+
+    private Applicant sichuanApplicant() {
+        Applicant applicant = Applicant.shandongBachelor();
+        applicant.region = Region.SICHUAN;
+        applicant.examSite = "5101";
+        applicant.examYear = year;
+        return applicant;
+    }
+
+    private Date beijing(String monthDayTime) {
+        return Date.from(OffsetDateTime.parse(year + monthDayTime + ":00+08:00").toInstant());
+    }
+
+    private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+        MvcResult result = mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
+                .with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))).andReturn();
+        String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(result.getResponse().getStatus()).as(content).isEqualTo(expectedStatus);
+        return json.readTree(content);
+    }
+}

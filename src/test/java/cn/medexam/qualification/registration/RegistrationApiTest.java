@@ -1,0 +1,186 @@
+package cn.medexam.qualification.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
+
+/** The registration system's API, exactly as its contract says: paths, bodies, status codes, Chinese errors. */
+@EngineTest
+@AutoConfigureMockMvc
+class RegistrationApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TestUsers users;
+
+    Applicant applicant = Applicant.shandongBachelor();
+
+    @BeforeEach
+    void callersExist() {
+        users.ensureExist();
+    }
+
+    @Test
+    void registrationCreatesTheCaseWithItsChecklistAndTheSameBodyAgainFindsIt() throws Exception {
+        JsonNode created = call(post("/api/registrations").content(body()), 201);
+
+        assertThat(created.path("candidateNo").asText()).isEqualTo(applicant.candidateNo);
+        assertThat(created.path("status").asText()).isEqualTo("NOT_SUBMITTED");
+        JsonNode checklist = created.path("checklist");
+        assertThat(checklist.path("region").asText()).isEqualTo("SHANDONG");
+        assertThat(checklist.path("eligible").asBoolean()).isTrue();
+        assertThat(checklist.path("offlineReview").asBoolean()).isFalse();
+        assertThat(checklist.path("materials").findValuesAsText("code"))
+                .containsExactly("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
+        assertThat(checklist.path("materials").get(0).path("name").asText()).isEqualTo("有效身份证明");
+        assertThat(checklist.path("materials").get(0).path("maxImages").asInt()).isEqualTo(3);
+
+        JsonNode again = call(post("/api/registrations").content(body()), 200);
+        assertThat(again.path("processInstanceId").asText()).isEqualTo(created.path("processInstanceId").asText());
+    }
+
+    @Test
+    void anotherRegistrationUnderTheSameNumberIsRefused() throws Exception {
+        call(post("/api/registrations").content(body()), 201);
+        applicant.name = "另一个人";
+
+        JsonNode refused = call(post("/api/registrations").content(body()), 409);
+
+        assertThat(refused.path("code").asText()).isEqualTo("REGISTRATION_EXISTS");
+    }
+
+    @Test
+    void everyBadFieldIsNamedInChinese() throws Exception {
+        Map<String, Object> bad = bodyMap();
+        bad.put("region", "BEIJING");
+        bad.put("phone", "12345");
+        bad.put("idType", null);
+        bad.put("upgradedBachelorEnteredOn", "2015-02-30");
+        bad.put("probationInstitutions", -1);
+        bad.remove("schoolInRegion");
+
+        JsonNode refused = call(post("/api/registrations").content(json.writeValueAsString(bad)), 400);
+
+        assertThat(refused.path("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(refused.path("errors").findValuesAsText("field")).containsExactly("idType", "phone",
+                "probationInstitutions", "region", "schoolInRegion", "upgradedBachelorEnteredOn");
+        assertThat(refused.path("message").asText()).contains("考区取值无效", "手机号码", "专升本入学日期");
+        assertThat(call(get("/api/cases/" + applicant.candidateNo + "/checklist"), 404).path("code").asText())
+                .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void unreadableBodiesAreRefusedWithAChineseMessage() throws Exception {
+        assertThat(call(post("/api/registrations").content("{not json"), 400).path("code").asText())
+                .isEqualTo("MALFORMED_JSON");
+        JsonNode wrongType = call(post("/api/registrations").content(body().replace("\"examYear\":2026",
+                "\"examYear\":\"二〇二六\"")), 400);
+        assertThat(wrongType.path("errors").findValuesAsText("field")).containsExactly("examYear");
+    }
+
+    @Test
+    void registrationForARegionYearWithoutCampaignIsRefused() throws Exception {
+        applicant.examYear = 2099;
+
+        assertThat(call(post("/api/registrations").content(body()), 400).path("code").asText()).isEqualTo("NO_CAMPAIGN");
+    }
+
+    @Test
+    void changeAndCancellationReachTheCase() throws Exception {
+        call(post("/api/registrations").content(body()), 201);
+        applicant.foreignDegree = true;
+
+        JsonNode changed = call(put("/api/registrations/" + applicant.candidateNo).content(body()), 200);
+
+        assertThat(changed.path("checklist").path("materials").findValuesAsText("code"))
+                .contains("FOREIGN_DEGREE_VERIFICATION");
+        call(delete("/api/registrations/" + applicant.candidateNo), 204);
+        call(delete("/api/registrations/" + applicant.candidateNo), 204);
+        assertThat(call(get("/api/cases/" + applicant.candidateNo), 200).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(call(put("/api/registrations/" + applicant.candidateNo).content(body()), 409).path("code").asText())
+                .isEqualTo("CASE_CLOSED");
+    }
+
+    @Test
+    void unknownCandidateNumbersAreNotFound() throws Exception {
+        call(put("/api/registrations/" + applicant.candidateNo).content(body()), 404);
+        call(delete("/api/registrations/" + applicant.candidateNo), 404);
+        call(get("/api/cases/" + applicant.candidateNo + "/checklist"), 404);
+        call(get("/api/cases/" + applicant.candidateNo), 404);
+    }
+
+    @Test
+    void checklistPreviewCreatesNothing() throws Exception {
+        applicant = Applicant.liaoningGraduateFromElsewhere();
+
+        JsonNode preview = call(post("/api/checklist/evaluate").content(body()), 200);
+
+        assertThat(preview.path("eligible").asBoolean()).isFalse();
+        assertThat(preview.path("ineligibleReason").asText()).isNotBlank();
+        call(get("/api/cases/" + applicant.candidateNo + "/checklist"), 404);
+    }
+
+    @Test
+    void onlyTheRegistrationSystemAndAdministratorsMayCall() throws Exception {
+        MvcResult anonymous = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                .content(body())).andReturn();
+        assertThat(anonymous.getResponse().getStatus()).isEqualTo(401);
+
+        MvcResult reviewer = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
+                .content(body()).with(httpBasic(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD))).andReturn();
+        assertThat(reviewer.getResponse().getStatus()).isEqualTo(403);
+        assertThat(json.readTree(reviewer.getResponse().getContentAsString()).path("message").asText())
+                .isEqualTo("您没有权限执行此操作");
+
+        // an unknown user: a wrong password would lock the registrar for a while (Camunda's login throttling)
+        MvcResult wrongPassword = mvc.perform(get("/api/cases/x/checklist")
+                .with(httpBasic("nobody", "guess"))).andReturn();
+        assertThat(wrongPassword.getResponse().getStatus()).isEqualTo(401);
+
+        MvcResult admin = mvc.perform(post("/api/checklist/evaluate").contentType(MediaType.APPLICATION_JSON)
+                .content(body()).with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))).andReturn();
+        assertThat(admin.getResponse().getStatus()).isEqualTo(200);
+    }
+
+    private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+        MvcResult result = mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
+                .with(httpBasic(TestUsers.REGISTRAR, TestUsers.PASSWORD))).andReturn();
+        String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(result.getResponse().getStatus()).as(content).isEqualTo(expectedStatus);
+        return content.isEmpty() ? json.nullNode() : json.readTree(content);
+    }
+
+    private String body() throws Exception {
+        return json.writeValueAsString(bodyMap());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> bodyMap() {
+        return json.convertValue(applicant.registration(), Map.class);
+    }
+}

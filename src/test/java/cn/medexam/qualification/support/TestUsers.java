@@ -1,0 +1,42 @@
+package cn.medexam.qualification.support;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.system.ReviewGroups;
+
+/** The callers of the API tests, made in Camunda's identity service like every real user. */
+@Component
+public class TestUsers {
+
+    public static final String PASSWORD = "test-password";
+    public static final String ADMIN = "test-admin";
+    public static final String REGISTRAR = "test-registrar";
+    public static final String SITE_REVIEWER = "test-reviewer-3701";
+
+    private final IdentityService identityService;
+
+    TestUsers(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public void ensureExist() {
+        ensure(ADMIN, ReviewGroups.ADMINS);
+        ensure(REGISTRAR, ReviewGroups.REGISTRARS);
+        ensure(SITE_REVIEWER, ReviewGroups.site("3701"));
+    }
+
+    private void ensure(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).count() > 0) {
+            return;
+        }
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            identityService.saveGroup(identityService.newGroup(groupId));
+        }
+        User user = identityService.newUser(userId);
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(userId, groupId);
+    }
+}
