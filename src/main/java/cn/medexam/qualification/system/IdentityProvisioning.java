@@ -2,8 +2,11 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import org.camunda.bpm.engine.authorization.Authorization;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -50,6 +53,7 @@ public class IdentityProvisioning {
         if (ensureGroup(groupId, name, type)) {
             grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
             grant(groupId, Resources.PROCESS_DEFINITION, properties.processDefinitionKey(), Permissions.READ);
+            grant(groupId, Resources.FILTER, Authorization.ANY, Permissions.READ);
         }
     }
 
