@@ -198,6 +198,8 @@ class QualificationReviewProcessTest {
 
         assertThat(instance).isEnded().hasPassed("notifyFinalPassed", "finalPassed");
         assertThat(kinds()).containsExactlyInAnyOrder("SUBMITTED", "SITE_PASSED", "FINAL_PASSED");
+        assertThat(cases.smsQueued(applicant))
+                .containsExactly("SUBMITTED to 13800138000", "SITE_PASSED to 13800138000", "FINAL_PASSED to 13800138000");
         assertThat(status()).isEqualTo(CaseStatus.FINAL_PASSED);
     }
 
@@ -276,6 +278,8 @@ class QualificationReviewProcessTest {
         cases.finalReview(applicant, Verdict.pass());
 
         assertThat(instance).isEnded().hasPassed("finalPassed").variables().containsEntry("returnCount", 2);
+        assertThat(cases.smsQueued(applicant)).extracting(sms -> sms.split(" ")[0]).containsExactly("SUBMITTED",
+                "RETURNED", "RESUBMITTED", "RETURNED", "RESUBMITTED", "SITE_PASSED", "FINAL_PASSED");
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.Masking;
 
 /**
  * Tells a candidate about their case: renders the kind's template (table message_template, editable without code)
- * with the notification's data and stores it as an in-app message, in the transaction of the process step that
- * caused it.
+ * with the notification's data, stores it as an in-app message (消息提醒) and queues it as an SMS to the
+ * registration phone, all in the transaction of the process step that caused it.
  */
 @Service
 public class Notifier {
@@ -27,24 +29,46 @@ public class Notifier {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final JdbcClient jdbc;
+    private final SmsOutbox outbox;
+    private final Registrations registrations;
     private final EngineClock clock;
 
-    Notifier(JdbcClient jdbc, EngineClock clock) {
+    Notifier(JdbcClient jdbc, SmsOutbox outbox, Registrations registrations, EngineClock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
     public CandidateMessage notify(String candidateNo, String kind, Map<String, String> data) {
-        String template = jdbc.sql("SELECT text FROM message_template WHERE kind = ?").param(kind)
-                .query(String.class).optional()
-                .orElseThrow(() -> new IllegalStateException("no message template for " + kind));
+        String text = render(template(kind), data);
         Instant now = clock.now();
-        CandidateMessage message = new CandidateMessage(UUID.randomUUID().toString(), kind, render(template, data), now, null);
+        CandidateMessage message = new CandidateMessage(UUID.randomUUID().toString(), kind, text, now, null);
         jdbc.sql("INSERT INTO candidate_message (id, candidate_no, kind, text, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(message.id(), candidateNo, kind, message.text(), Timestamp.from(now))
                 .update();
+        outbox.enqueue(candidateNo, registrations.require(candidateNo).phone(), kind, data, text, now);
         log.info("candidate {} notified: {}", candidateNo, kind);
         return message;
+    }
+
+    /** An SMS without an in-app message, e.g. the activation code of an account not yet activated. */
+    public void sms(String candidateNo, String phone, String kind, Map<String, String> data) {
+        outbox.enqueue(candidateNo, phone, kind, data, render(template(kind), data), clock.now());
+        log.info("SMS {} queued for candidate {} to {}", kind, candidateNo, Masking.phone(phone));
+    }
+
+    /** Marks one of the candidate's messages read; false if the candidate has no such message. */
+    public boolean markRead(String candidateNo, String messageId) {
+        return jdbc.sql("UPDATE candidate_message SET read_at = COALESCE(read_at, ?) WHERE candidate_no = ? AND id = ?")
+                .params(Timestamp.from(clock.now()), candidateNo, messageId)
+                .update() > 0;
+    }
+
+    private String template(String kind) {
+        return jdbc.sql("SELECT text FROM message_template WHERE kind = ?").param(kind)
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("no message template for " + kind));
     }
 
     /** The candidate's messages, newest first. */

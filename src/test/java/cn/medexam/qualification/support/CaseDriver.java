@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.medexam.qualification.checklist.Checklists;
@@ -52,10 +53,12 @@ public class CaseDriver {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final JdbcClient jdbc;
 
     CaseDriver(RegistrationService registrations, DocumentStore documents, Checklists checklists, ReviewService reviews,
                Notifier notifier, RuntimeService runtimeService, TaskService taskService,
-               ManagementService managementService) {
+               ManagementService managementService, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.registrations = registrations;
         this.documents = documents;
         this.checklists = checklists;
@@ -144,6 +147,14 @@ public class CaseDriver {
 
     public List<CandidateMessage> messages(Applicant applicant) {
         return notifier.messages(applicant.candidateNo);
+    }
+
+    /** "KIND to phone" of every SMS queued for the candidate, oldest first. */
+    public List<String> smsQueued(Applicant applicant) {
+        return jdbc.sql("SELECT kind, phone FROM sms_outbox WHERE candidate_no = ? ORDER BY seq")
+                .param(applicant.candidateNo)
+                .query((rs, row) -> rs.getString("kind") + " to " + rs.getString("phone"))
+                .list();
     }
 
     // --- reviewers -----------------------------------------------------------------------------------------------

@@ -1,0 +1,35 @@
+package cn.medexam.qualification.notification;
+
+import java.sql.Timestamp;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.system.EngineClock;
+
+/** Keeps "sent" messages in table demo_sms, where administrators read them (GET /api/admin/demo-sms). */
+@Component
+@ConditionalOnProperty(name = "qr.sms.gateway", havingValue = "demo")
+class DemoSmsGateway implements SmsGateway {
+
+    private final JdbcClient jdbc;
+    private final EngineClock clock;
+
+    DemoSmsGateway(JdbcClient jdbc, EngineClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public String send(SmsMessage message) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM demo_sms WHERE id = ?").param(message.idempotencyKey())
+                .query(Integer.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO demo_sms (id, phone, text, sent_at) VALUES (?, ?, ?, ?)")
+                    .params(message.idempotencyKey(), message.phone(), message.text(), Timestamp.from(clock.now()))
+                    .update();
+        }
+        return "demo-" + message.idempotencyKey();
+    }
+}

@@ -1,0 +1,85 @@
+package cn.medexam.qualification.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The SMS outbox: a message is queued in the caller's transaction together with its delivery (an smsDelivery
+ * process instance whose send is an asynchronous job), so a step that rolls back sends nothing and a step that
+ * commits loses nothing.
+ */
+@Component
+class SmsOutbox {
+
+    static final String DELIVERY_PROCESS = "smsDelivery";
+
+    record Queued(String id, String candidateNo, String phone, String kind, Map<String, String> params, String text,
+                  String status) {
+
+        SmsMessage message() {
+            return new SmsMessage(id, phone, kind, params, text);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtimeService;
+    private final ObjectMapper json;
+
+    SmsOutbox(JdbcClient jdbc, RuntimeService runtimeService, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+        this.json = json;
+    }
+
+    String enqueue(String candidateNo, String phone, String kind, Map<String, String> params, String text, Instant now) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO sms_outbox (id, candidate_no, phone, kind, params, text, status, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                .params(id, candidateNo, phone, kind, write(params), text, Timestamp.from(now))
+                .update();
+        runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, id);
+        return id;
+    }
+
+    Optional<Queued> find(String id) {
+        return jdbc.sql("SELECT id, candidate_no, phone, kind, params, text, status FROM sms_outbox WHERE id = ?")
+                .param(id)
+                .query((rs, row) -> new Queued(rs.getString("id"), rs.getString("candidate_no"), rs.getString("phone"),
+                        rs.getString("kind"), read(rs.getString("params")), rs.getString("text"), rs.getString("status")))
+                .optional();
+    }
+
+    void markSent(String id, String providerId, Instant now) {
+        jdbc.sql("UPDATE sms_outbox SET status = 'SENT', provider_id = ?, sent_at = ? WHERE id = ?")
+                .params(providerId, Timestamp.from(now), id)
+                .update();
+    }
+
+    private String write(Map<String, String> params) {
+        try {
+            return json.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> read(String params) {
+        try {
+            return json.readValue(params, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable SMS parameters in the outbox", e);
+        }
+    }
+}

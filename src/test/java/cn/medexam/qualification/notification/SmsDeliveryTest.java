@@ -1,0 +1,225 @@
+package cn.medexam.qualification.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+
+/**
+ * SMS from lifecycle step to provider, with the Aliyun adapter against a local stub: queued atomically with the
+ * step, delivered once even when the provider is down or slow, an incident in Cockpit when retries run out.
+ */
+@EngineTest
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {"qr.sms.gateway=aliyun", "qr.sms.aliyun.access-key-id=LTAI-test",
+        "qr.sms.aliyun.access-key-secret=test-secret", "qr.sms.aliyun.sign-name=医师资格考试",
+        "qr.sms.aliyun.read-timeout=PT0.5S", "qr.sms.aliyun.template-codes.SUBMITTED=SMS_SUBMITTED"})
+class SmsDeliveryTest {
+
+    private static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
+    private static final String ACCEPTED = "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"biz-1\"}";
+
+    static {
+        PROVIDER.start();
+    }
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("qr.sms.aliyun.endpoint", () -> PROVIDER.baseUrl() + "/");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.stop();
+    }
+
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    Notifier notifier;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
+
+    Applicant applicant = Applicant.shandongBachelor();
+
+    @BeforeEach
+    void submittedCandidate() {
+        PROVIDER.resetAll();
+        cases.clockAt(CaseDriver.DURING_UPLOAD);
+        cases.register(applicant);
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theSubmittedMessageIsQueuedForTheRegistrationPhoneAndDelivered() {
+        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
+
+        deliverAttempt();
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("PhoneNumbers=13800138000"))
+                .withRequestBody(containing("TemplateCode=SMS_SUBMITTED")));
+        assertThat(deliveryJob()).isNull();
+    }
+
+    @Test
+    void aStepThatRollsBackSendsNothing() {
+        Applicant other = Applicant.shandongBachelor();
+        cases.register(other);
+
+        transaction.executeWithoutResult(status -> {
+            notifier.notify(other.candidateNo, "CANCELLED", Map.of());
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sms_outbox WHERE candidate_no = ?").param(other.candidateNo)
+                .query(Integer.class).single()).isZero();
+        assertThat(cases.messages(other)).isEmpty();
+    }
+
+    @Test
+    void providerDownThenUpDeliversTheMessageOnceWithTheSameKey() {
+        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("back"));
+        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs("back")
+                .willReturn(aResponse().withBody(ACCEPTED)));
+
+        assertThatThrownBy(this::deliverAttempt).hasMessageContaining("503");
+        assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
+        Job retry = deliveryJob();
+        assertThat(retry.getRetries()).isEqualTo(5); // retried after 1, 5, 15, 60, 240 minutes
+        assertThat(retry.getDuedate()).isEqualTo(ClockUtil.getCurrentTime().toInstant().plusSeconds(60));
+
+        deliverAttempt();
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(outIds()).hasSize(2).containsOnly(outIds().get(0));
+        assertThat(deliveryJob()).isNull();
+    }
+
+    @Test
+    void aTimedOutAttemptIsRetriedWithTheSameKey() {
+        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFixedDelay(1500).withBody(ACCEPTED)).willSetStateTo("fast"));
+        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("slow").whenScenarioStateIs("fast")
+                .willReturn(aResponse().withBody(ACCEPTED)));
+
+        assertThatThrownBy(this::deliverAttempt).hasMessageContaining("timed out");
+        deliverAttempt();
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(outIds()).hasSize(2).containsOnly(outIds().get(0));
+    }
+
+    @Test
+    void whenRetriesRunOutAnIncidentShowsInCockpitAndItsRetryDelivers() {
+        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse()
+                .withBody("{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控\"}")));
+
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertThatThrownBy(this::deliverAttempt).hasMessageContaining("throttled");
+        }
+
+        List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).list();
+        assertThat(incidents).singleElement().satisfies(incident ->
+                assertThat(incident.getIncidentMessage()).contains("isv.BUSINESS_LIMIT_CONTROL"));
+        assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
+
+        PROVIDER.resetAll();
+        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
+        managementService.setJobRetries(deliveryJob().getId(), 1); // what Cockpit's "retry" does
+        deliverAttempt();
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).count()).isZero();
+    }
+
+    @Test
+    void logsNeverShowThePhoneNumber(CapturedOutput output) {
+        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
+
+        deliverAttempt();
+
+        assertThat(output.getAll()).contains("138****8000").doesNotContain("13800138000");
+    }
+
+    /** One run of the delivery job, at its due time, as the job executor would. */
+    private void deliverAttempt() {
+        Job job = deliveryJob();
+        if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+            ClockUtil.setCurrentTime(job.getDuedate());
+        }
+        managementService.executeJob(job.getId());
+    }
+
+    private Job deliveryJob() {
+        return managementService.createJobQuery().processInstanceId(deliveryInstance()).singleResult();
+    }
+
+    private String deliveryInstance() {
+        String outboxId = jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ?").param(applicant.candidateNo)
+                .query(String.class).single();
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(outboxId)
+                .processDefinitionKey("smsDelivery").singleResult().getId();
+    }
+
+    private List<String> outbox() {
+        return jdbc.sql("SELECT kind, status FROM sms_outbox WHERE candidate_no = ? ORDER BY seq")
+                .param(applicant.candidateNo)
+                .query((rs, row) -> rs.getString("kind") + ":" + rs.getString("status")).list();
+    }
+
+    private List<String> outIds() {
+        return PROVIDER.findAll(postRequestedFor(urlEqualTo("/"))).stream()
+                .map(request -> request.getBodyAsString().replaceAll(".*OutId=([^&]+).*", "$1")).toList();
+    }
+}
