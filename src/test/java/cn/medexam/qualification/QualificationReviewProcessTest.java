@@ -35,8 +35,6 @@ import cn.medexam.qualification.notification.CandidateMessage;
 import cn.medexam.qualification.registration.Registration.InstitutionTier;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
-import cn.medexam.qualification.review.ReviewService;
-import cn.medexam.qualification.review.ReviewStage;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
@@ -72,8 +70,6 @@ class QualificationReviewProcessTest {
     DocumentStore documents;
     @Autowired
     Checklists checklists;
-    @Autowired
-    ReviewService reviews;
     @Autowired
     CaseStatusResolver statuses;
 

@@ -1,5 +1,6 @@
 package cn.medexam.qualification.checklist;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.registration.Registration;
 
 /**
@@ -88,7 +88,7 @@ public class ChecklistRules {
                 .putValue("schoolInRegion", r.schoolInRegion());
     }
 
-    private static String iso(java.time.LocalDate day) {
+    private static String iso(LocalDate day) {
         return day == null ? null : day.toString();
     }
 }

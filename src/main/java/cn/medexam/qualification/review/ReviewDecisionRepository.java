@@ -33,6 +33,13 @@ class ReviewDecisionRepository {
                         .update());
     }
 
+    Optional<Instant> latestReturnAt(String candidateNo) {
+        return jdbc.sql("SELECT decided_at FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN' ORDER BY seq DESC")
+                .param(candidateNo)
+                .query((rs, row) -> rs.getTimestamp("decided_at").toInstant())
+                .list().stream().findFirst();
+    }
+
     /** The materials of the candidate's latest RETURN with their reasons, in the order of the material catalogue. */
     Map<String, String> latestReturns(String candidateNo) {
         Optional<String> latest = jdbc.sql("""

@@ -1,9 +1,11 @@
 package cn.medexam.qualification.review;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +62,11 @@ public class ReviewService {
             variables.put("returnedMaterials", String.join(",", verdict.returns().keySet()));
         }
         taskService.complete(task.getId(), variables);
+    }
+
+    /** When the candidate's materials were last returned, if ever. */
+    public Optional<Instant> latestReturnAt(String candidateNo) {
+        return decisions.latestReturnAt(candidateNo);
     }
 
     /** The latest returned materials of a candidate with their reasons. */

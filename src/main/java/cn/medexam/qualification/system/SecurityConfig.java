@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
@@ -33,7 +34,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationProvider(identity)
@@ -41,7 +42,17 @@ public class SecurityConfig {
                         .requestMatchers("/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
                         .hasAnyAuthority(REGISTRAR, ADMIN)
                         .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
+                        .requestMatchers("/api/candidate/activation", "/api/candidate/activation/code").permitAll()
+                        .requestMatchers("/api/me/**").hasAuthority(ReviewGroups.authority(ReviewGroups.CANDIDATES))
                         .anyRequest().authenticated())
+                // browsers log in once (form POST username/password) and keep a session; systems use Basic
+                .formLogin(login -> login.loginProcessingUrl("/api/login")
+                        .successHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT))
+                        .failureHandler((request, response, e) -> write(response, json,
+                                HttpServletResponse.SC_UNAUTHORIZED, new ApiError("LOGIN_FAILED", "用户名或密码错误"))))
+                .logout(logout -> logout.logoutUrl("/api/logout")
+                        .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
                                 new ApiError("UNAUTHENTICATED", "请先登录"))))
@@ -55,14 +66,14 @@ public class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                                 && request.getHeader("Authorization") == null
-                                && request.getRequestedSessionId() != null));
+                                && request.getSession(false) != null));
         return http.build();
     }
 
     /** Webapps and engine REST bring their own authentication (see {@link #engineRestAuthentication()}). */
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
@@ -46,6 +46,8 @@ class CampaignDatesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Api api;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -170,10 +172,7 @@ class CampaignDatesTest {
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        MvcResult result = mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
-                .with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))).andReturn();
-        String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(content).isEqualTo(expectedStatus);
-        return json.readTree(content);
+        return api.call(request.contentType(MediaType.APPLICATION_JSON), TestUsers.ADMIN, TestUsers.PASSWORD,
+                expectedStatus);
     }
 }

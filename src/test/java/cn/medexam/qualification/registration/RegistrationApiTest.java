@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestUsers;
@@ -37,6 +37,8 @@ class RegistrationApiTest {
     ObjectMapper json;
     @Autowired
     TestUsers users;
+    @Autowired
+    Api api;
 
     Applicant applicant = Applicant.shandongBachelor();
 
@@ -168,11 +170,8 @@ class RegistrationApiTest {
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        MvcResult result = mvc.perform(request.contentType(MediaType.APPLICATION_JSON)
-                .with(httpBasic(TestUsers.REGISTRAR, TestUsers.PASSWORD))).andReturn();
-        String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(content).isEqualTo(expectedStatus);
-        return content.isEmpty() ? json.nullNode() : json.readTree(content);
+        return api.call(request.contentType(MediaType.APPLICATION_JSON), TestUsers.REGISTRAR, TestUsers.PASSWORD,
+                expectedStatus);
     }
 
     private String body() throws Exception {

@@ -28,7 +28,6 @@ import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.documents.DocumentStore;
 import cn.medexam.qualification.notification.CandidateMessage;
 import cn.medexam.qualification.notification.Notifier;
-import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.RegistrationService;
 import cn.medexam.qualification.review.ReviewService;
 import cn.medexam.qualification.review.ReviewStage;

@@ -14,6 +14,9 @@ public class TestUsers {
     public static final String ADMIN = "test-admin";
     public static final String REGISTRAR = "test-registrar";
     public static final String SITE_REVIEWER = "test-reviewer-3701";
+    public static final String OTHER_SITE_REVIEWER = "test-reviewer-3702";
+    public static final String REGION_REVIEWER = "test-reviewer-shandong";
+    public static final String OTHER_REGION_REVIEWER = "test-reviewer-hunan";
 
     private final IdentityService identityService;
 
@@ -25,6 +28,9 @@ public class TestUsers {
         ensure(ADMIN, ReviewGroups.ADMINS);
         ensure(REGISTRAR, ReviewGroups.REGISTRARS);
         ensure(SITE_REVIEWER, ReviewGroups.site("3701"));
+        ensure(OTHER_SITE_REVIEWER, ReviewGroups.site("3702"));
+        ensure(REGION_REVIEWER, ReviewGroups.region("SHANDONG"));
+        ensure(OTHER_REGION_REVIEWER, ReviewGroups.region("HUNAN"));
     }
 
     private void ensure(String userId, String groupId) {

@@ -1,0 +1,47 @@
+package cn.medexam.qualification.candidate;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** 激活用户, open to anyone: a code by SMS to the registration phone, then the password. */
+@RestController
+@RequestMapping("/api/candidate/activation")
+class ActivationController {
+
+    private final ActivationService activation;
+
+    ActivationController(ActivationService activation) {
+        this.activation = activation;
+    }
+
+    record CodeRequest(@NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位") String candidateNo,
+                       @NotBlank(message = "证件号码不能为空") @Size(max = 40, message = "证件号码最长 40 位") String idNumber) {
+    }
+
+    record Activation(@NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位") String candidateNo,
+                      @NotBlank(message = "证件号码不能为空") @Size(max = 40, message = "证件号码最长 40 位") String idNumber,
+                      @NotBlank(message = "验证码不能为空") @Size(max = 10, message = "验证码格式不正确") String code,
+                      String password) {
+    }
+
+    /** Always 202: whether the candidate exists is not revealed. */
+    @PostMapping("/code")
+    ResponseEntity<Void> sendCode(@Valid @RequestBody CodeRequest request) {
+        activation.requestCode(request.candidateNo().trim(), request.idNumber().trim());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping
+    ResponseEntity<Void> activate(@Valid @RequestBody Activation request) {
+        activation.activate(request.candidateNo().trim(), request.idNumber().trim(), request.code().trim(),
+                request.password());
+        return ResponseEntity.noContent().build();
+    }
+}

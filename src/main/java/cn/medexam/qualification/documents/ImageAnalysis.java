@@ -1,0 +1,199 @@
+package cn.medexam.qualification.documents;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+
+/**
+ * The measurements {@link ImageInspector} takes on a decoded image: its sharpness and, for ID photos, how white its
+ * background is. One instance per inspection, not shared between threads.
+ */
+final class ImageAnalysis {
+
+    /** Edge of the square tiles the Laplacian variance is taken in, in analysis pixels. */
+    static final int TILE = 32;
+    /** Which tile variance is the image's sharpness: the 90th percentile, the sharp parts of the picture. */
+    static final double TILE_PERCENTILE = 0.90;
+    /** The side strips of an ID photo are examined down to this share of its height (below are the shoulders). */
+    static final double SIDE_STRIP_DEPTH = 0.6;
+
+    /** The decoded image drawn on white (transparent PNG parts become white), packed RGB, at its decoded size. */
+    private final int[] rgb;
+    private final int rgbWidth;
+    private final int rgbHeight;
+    /** Luma (0–255) scaled down to the analysis size. */
+    private final int[] luma;
+    private final int width;
+    private final int height;
+
+    private ImageAnalysis(int[] rgb, int rgbWidth, int rgbHeight, int[] luma, int width, int height) {
+        this.rgb = rgb;
+        this.rgbWidth = rgbWidth;
+        this.rgbHeight = rgbHeight;
+        this.luma = luma;
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * @param analysisWidth the image is scaled down (bilinear, never up) to at most this width and to at most
+     *                      2 × analysisWidth² pixels, so that sharpness means the same whatever the resolution
+     */
+    static ImageAnalysis of(BufferedImage decoded, int analysisWidth) {
+        int w = decoded.getWidth();
+        int h = decoded.getHeight();
+        BufferedImage onWhite = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = onWhite.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(decoded, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        int[] rgb = ((DataBufferInt) onWhite.getRaster().getDataBuffer()).getData();
+        int[] fullLuma = new int[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            fullLuma[i] = luma(rgb[i]);
+        }
+        double scale = Math.min(1, Math.min((double) analysisWidth / w,
+                Math.sqrt(2.0 * analysisWidth * analysisWidth / ((double) w * h))));
+        int aw = Math.max(1, (int) Math.round(w * scale));
+        int ah = Math.max(1, (int) Math.round(h * scale));
+        int[] luma = aw == w && ah == h ? fullLuma : bilinear(fullLuma, w, h, aw, ah);
+        return new ImageAnalysis(rgb, w, h, luma, aw, ah);
+    }
+
+    /**
+     * The 90th percentile, over 32×32 tiles, of the variance of the Laplacian of the luma smoothed by a 3×3 binomial
+     * kernel (a Laplacian of Gaussian, σ ≈ 0.85 px). The smoothing keeps sensor and JPEG noise from passing for detail;
+     * the tiles and the percentile make blank paper and plain backgrounds irrelevant.
+     */
+    double sharpness() {
+        if (width < 3 || height < 3) {
+            return 0;
+        }
+        int[] smooth = binomial3x3(luma, width, height);
+        // tiles over the interior [1, width - 1) × [1, height - 1); the last row and column of tiles take the rest
+        int tilesX = Math.max(1, (width - 2) / TILE);
+        int tilesY = Math.max(1, (height - 2) / TILE);
+        double[] variances = new double[tilesX * tilesY];
+        for (int ty = 0; ty < tilesY; ty++) {
+            int y0 = 1 + ty * TILE;
+            int y1 = ty == tilesY - 1 ? height - 1 : y0 + TILE;
+            for (int tx = 0; tx < tilesX; tx++) {
+                int x0 = 1 + tx * TILE;
+                int x1 = tx == tilesX - 1 ? width - 1 : x0 + TILE;
+                long sum = 0;
+                long sumSquares = 0;
+                for (int y = y0; y < y1; y++) {
+                    int row = y * width;
+                    for (int i = row + x0, end = row + x1; i < end; i++) {
+                        long laplacian = smooth[i - 1] + smooth[i + 1] + smooth[i - width] + smooth[i + width]
+                                - 4L * smooth[i];
+                        sum += laplacian;
+                        sumSquares += laplacian * laplacian;
+                    }
+                }
+                double count = (double) (y1 - y0) * (x1 - x0);
+                double mean = sum / count;
+                // the smoothed values are 16 times the luma: divide the variance by 16²
+                variances[ty * tilesX + tx] = (sumSquares / count - mean * mean) / 256;
+            }
+        }
+        Arrays.sort(variances);
+        return variances[(int) Math.floor(TILE_PERCENTILE * (variances.length - 1))];
+    }
+
+    /**
+     * Share of white pixels in the top strip and the upper part of the left and right strips, where an ID photo shows
+     * only its background.
+     *
+     * @param border   strip width as a share of the side
+     * @param minLuma  a white pixel's luma is at least this …
+     * @param maxChroma … and max(R,G,B) − min(R,G,B) at most this
+     */
+    double whiteBorderShare(double border, int minLuma, int maxChroma) {
+        int strip = Math.max(1, (int) Math.round(rgbHeight * border));
+        int side = Math.max(1, (int) Math.round(rgbWidth * border));
+        int depth = Math.max(strip, (int) Math.round(rgbHeight * SIDE_STRIP_DEPTH));
+        long[] counts = new long[2]; // white, all
+        countWhite(0, strip, 0, rgbWidth, minLuma, maxChroma, counts);
+        countWhite(strip, depth, 0, side, minLuma, maxChroma, counts);
+        countWhite(strip, depth, rgbWidth - side, rgbWidth, minLuma, maxChroma, counts);
+        return counts[1] == 0 ? 0 : (double) counts[0] / counts[1];
+    }
+
+    private void countWhite(int fromY, int toY, int fromX, int toX, int minLuma, int maxChroma, long[] counts) {
+        for (int y = fromY; y < toY; y++) {
+            for (int x = Math.max(0, fromX); x < toX; x++) {
+                int p = rgb[y * rgbWidth + x];
+                int r = (p >> 16) & 0xff;
+                int g = (p >> 8) & 0xff;
+                int b = p & 0xff;
+                int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+                counts[1]++;
+                if (luma(p) >= minLuma && chroma <= maxChroma) {
+                    counts[0]++;
+                }
+            }
+        }
+    }
+
+    /** Rec. 601 luma (0.299 R + 0.587 G + 0.114 B) of a packed RGB pixel, in 16-bit fixed point. */
+    private static int luma(int p) {
+        return (19_595 * ((p >> 16) & 0xff) + 38_470 * ((p >> 8) & 0xff) + 7_471 * (p & 0xff) + 32_768) >> 16;
+    }
+
+    /** Bilinear resampling with pixel centres aligned, as Java2D's bilinear interpolation does. */
+    private static int[] bilinear(int[] source, int sw, int sh, int dw, int dh) {
+        double sx = (double) sw / dw;
+        double sy = (double) sh / dh;
+        int[] x0 = new int[dw];
+        int[] x1 = new int[dw];
+        int[] fx = new int[dw]; // weight of x1 in 1/256
+        for (int x = 0; x < dw; x++) {
+            double at = Math.max(0, Math.min(sw - 1, (x + 0.5) * sx - 0.5));
+            x0[x] = (int) at;
+            x1[x] = Math.min(sw - 1, x0[x] + 1);
+            fx[x] = (int) Math.round((at - x0[x]) * 256);
+        }
+        int[] out = new int[dw * dh];
+        for (int y = 0; y < dh; y++) {
+            double at = Math.max(0, Math.min(sh - 1, (y + 0.5) * sy - 0.5));
+            int top = (int) at * sw;
+            int bottom = Math.min(sh - 1, (int) at + 1) * sw;
+            int fy = (int) Math.round((at - (int) at) * 256);
+            for (int x = 0; x < dw; x++) {
+                int upper = source[top + x0[x]] * (256 - fx[x]) + source[top + x1[x]] * fx[x];
+                int lower = source[bottom + x0[x]] * (256 - fx[x]) + source[bottom + x1[x]] * fx[x];
+                out[y * dw + x] = (upper * (256 - fy) + lower * fy + (1 << 15)) >> 16;
+            }
+        }
+        return out;
+    }
+
+    /** 16 × the luma smoothed by [1 2 1]ᵀ[1 2 1] / 16, edges clamped. */
+    private static int[] binomial3x3(int[] values, int width, int height) {
+        int[] across = new int[values.length];
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                across[row + x] = values[row + Math.max(0, x - 1)] + 2 * values[row + x]
+                        + values[row + Math.min(width - 1, x + 1)];
+            }
+        }
+        int[] smooth = new int[values.length];
+        for (int y = 0; y < height; y++) {
+            int up = Math.max(0, y - 1) * width;
+            int row = y * width;
+            int down = Math.min(height - 1, y + 1) * width;
+            for (int x = 0; x < width; x++) {
+                smooth[row + x] = across[up + x] + 2 * across[row + x] + across[down + x];
+            }
+        }
+        return smooth;
+    }
+}

@@ -1,0 +1,12 @@
+package cn.medexam.qualification.documents;
+
+/**
+ * An image that passed every check.
+ *
+ * @param contentType the real type read from the bytes: {@code image/jpeg} or {@code image/png}
+ * @param width       pixel width from the header
+ * @param height      pixel height from the header
+ * @param sharpness   the measured sharpness (see {@link ImageInspector}); higher is sharper
+ */
+public record InspectedImage(String contentType, int width, int height, double sharpness) {
+}

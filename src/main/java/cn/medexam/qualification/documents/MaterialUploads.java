@@ -1,0 +1,141 @@
+package cn.medexam.qualification.documents;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.checklist.ChecklistEntry;
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.ReviewProperties;
+
+/**
+ * A candidate's uploads, deletions and submission. Every image is checked ({@link ImageInspector}) and committed
+ * before the answer; a material with a locked image takes no more images (it was submitted and not returned).
+ */
+@Service
+public class MaterialUploads {
+
+    /** The candidate's own tasks in which images may change. */
+    private static final List<String> UPLOAD_TASKS = List.of("uploadMaterials", "resubmitMaterials");
+    private static final String PHOTO = "PHOTO";
+
+    private final DocumentStore store;
+    private final ImageInspector inspector;
+    private final Checklists checklists;
+    private final Registrations registrations;
+    private final Campaigns campaigns;
+    private final TaskService taskService;
+    private final JdbcClient jdbc;
+    private final EngineClock clock;
+    private final ReviewProperties properties;
+
+    MaterialUploads(DocumentStore store, ImageInspector inspector, Checklists checklists, Registrations registrations,
+                    Campaigns campaigns, TaskService taskService, JdbcClient jdbc, EngineClock clock,
+                    ReviewProperties properties) {
+        this.store = store;
+        this.inspector = inspector;
+        this.checklists = checklists;
+        this.registrations = registrations;
+        this.campaigns = campaigns;
+        this.taskService = taskService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public MaterialImage upload(String candidateNo, String materialCode, byte[] bytes) {
+        ChecklistEntry material = activeMaterial(candidateNo, materialCode);
+        requireOpenUploadTask(candidateNo);
+        requireUploadOpen(candidateNo);
+        // one upload per material at a time: the maximum holds under concurrent uploads
+        jdbc.sql("SELECT material_code FROM checklist_item WHERE candidate_no = ? AND material_code = ? FOR UPDATE")
+                .params(candidateNo, materialCode).query(String.class).single();
+        List<MaterialImage> images = imagesOf(candidateNo, materialCode);
+        if (images.stream().anyMatch(MaterialImage::locked)) {
+            throw ApiException.conflict("MATERIAL_LOCKED", "该材料已提交锁定，不能再上传；如审核退回，退回的材料会解锁");
+        }
+        InspectedImage inspected = inspector.inspect(bytes, PHOTO.equals(materialCode));
+        MaterialImage stored = store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
+        boolean duplicate = images.stream().anyMatch(image -> image.id().equals(stored.id()));
+        if (!duplicate && images.size() >= material.maxImages()) {
+            throw ApiException.conflict("MAX_IMAGES_REACHED",
+                    "“" + material.name() + "”最多上传 " + material.maxImages() + " 张图片，请先删除不需要的图片");
+        }
+        return stored;
+    }
+
+    @Transactional
+    public void delete(String candidateNo, String materialCode, String imageId) {
+        MaterialImage image = imagesOf(candidateNo, materialCode).stream().filter(i -> i.id().equals(imageId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("未找到该图片"));
+        if (image.locked() || !store.deleteUnlocked(candidateNo, imageId)) {
+            throw ApiException.conflict("IMAGE_LOCKED", "该图片已提交锁定，不能删除");
+        }
+    }
+
+    public Optional<ImageContent> content(String candidateNo, String materialCode, String imageId) {
+        return imagesOf(candidateNo, materialCode).stream().filter(i -> i.id().equals(imageId)).findFirst()
+                .flatMap(image -> store.content(candidateNo, imageId)
+                        .map(bytes -> new ImageContent(image.contentType(), bytes)));
+    }
+
+    /**
+     * 提交审核: completes the candidate's open upload task; the process verifies, locks and notifies in the same
+     * transaction. Concurrent submissions of one candidate queue on the registration row: exactly one completes.
+     */
+    @Transactional
+    public void submit(String candidateNo) {
+        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE").param(candidateNo)
+                .query(String.class).single();
+        Task task = openUploadTask(candidateNo).orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION",
+                "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
+        Map<String, Integer> counts = store.imageCounts(candidateNo);
+        List<String> missing = checklists.requiredCodes(candidateNo).stream()
+                .filter(code -> counts.getOrDefault(code, 0) == 0).toList();
+        if (!missing.isEmpty()) {
+            throw new MaterialsMissingException(missing);
+        }
+        taskService.complete(task.getId());
+    }
+
+    public Optional<Task> openUploadTask(String candidateNo) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(candidateNo).taskAssignee(candidateNo)
+                .taskDefinitionKeyIn(UPLOAD_TASKS.toArray(String[]::new)).list().stream().findFirst();
+    }
+
+    private void requireOpenUploadTask(String candidateNo) {
+        if (openUploadTask(candidateNo).isEmpty()) {
+            throw ApiException.conflict("CASE_LOCKED", "上报完成，内容已锁定：当前不能上传或修改材料");
+        }
+    }
+
+    private void requireUploadOpen(String candidateNo) {
+        Registration registration = registrations.require(candidateNo);
+        var opens = campaigns.of(registration.region(), registration.examYear()).uploadOpens();
+        if (clock.now().atZone(properties.timeZone()).toLocalDate().isBefore(opens)) {
+            throw new ApiException(HttpStatus.CONFLICT, "UPLOAD_NOT_OPEN", "材料上传将于" + opens + "开始，请届时再上传");
+        }
+    }
+
+    private ChecklistEntry activeMaterial(String candidateNo, String materialCode) {
+        return checklists.activeMaterials(candidateNo).stream().filter(m -> m.code().equals(materialCode)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("您的材料清单中没有“" + materialCode + "”这项材料"));
+    }
+
+    private List<MaterialImage> imagesOf(String candidateNo, String materialCode) {
+        return store.images(candidateNo).stream().filter(image -> image.materialCode().equals(materialCode)).toList();
+    }
+}
