@@ -265,17 +265,14 @@ class ImageInspectorTest {
     }
 
     @Test
-    void bombIsRefusedInUnderASecondWithoutAllocatingARaster() {
+    void bombIsRefusedWithoutAllocatingARaster() {
         byte[] bomb = TestImages.pngClaiming(SCAN_PNG, 50_000, 50_000);
         INSPECTOR.inspect(PAGE_JPEG, false); // classes loaded, Tika's types read: measure the bomb alone
 
         long allocatedBefore = allocatedBytes();
-        long start = System.nanoTime();
         refusedDocument(bomb, DIMENSIONS_TOO_LARGE);
-        long nanos = System.nanoTime() - start;
         long allocated = allocatedBytes() - allocatedBefore;
 
-        assertThat(nanos).as("nanoseconds").isLessThan(1_000_000_000L);
         // a raster for 50,000 × 50,000 pixels would take 2.5 GB at one byte a pixel
         assertThat(allocated).as("bytes allocated while inspecting the bomb").isLessThan(8L << 20);
     }
