@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.checklist.ChecklistEntry;
@@ -23,6 +24,7 @@ import cn.medexam.qualification.system.ReviewProperties;
 /**
  * A candidate's uploads, deletions and submission. Every image is checked ({@link ImageInspector}) and committed
  * before the answer; a material with a locked image takes no more images (it was submitted and not returned).
+ * A re-sent image (same bytes, same material) is the image already kept.
  */
 @Service
 public class MaterialUploads {
@@ -40,10 +42,12 @@ public class MaterialUploads {
     private final JdbcClient jdbc;
     private final EngineClock clock;
     private final ReviewProperties properties;
+    private final TransactionTemplate transaction;
 
     MaterialUploads(DocumentStore store, ImageInspector inspector, Checklists checklists, Registrations registrations,
                     Campaigns campaigns, TaskService taskService, JdbcClient jdbc, EngineClock clock,
-                    ReviewProperties properties) {
+                    ReviewProperties properties, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.store = store;
         this.inspector = inspector;
         this.checklists = checklists;
@@ -55,30 +59,35 @@ public class MaterialUploads {
         this.properties = properties;
     }
 
-    @Transactional
+    /**
+     * Checks and keeps one image. The checks run before any database connection is taken (they are the slow part);
+     * the keeping is one short transaction that holds the candidate's row lock, as submitting does, so an image
+     * never slips in beside a submission.
+     */
     public MaterialImage upload(String candidateNo, String materialCode, byte[] bytes) {
         ChecklistEntry material = activeMaterial(candidateNo, materialCode);
         requireOpenUploadTask(candidateNo);
         requireUploadOpen(candidateNo);
-        // one upload per material at a time: the maximum holds under concurrent uploads
-        jdbc.sql("SELECT material_code FROM checklist_item WHERE candidate_no = ? AND material_code = ? FOR UPDATE")
-                .params(candidateNo, materialCode).query(String.class).single();
-        List<MaterialImage> images = imagesOf(candidateNo, materialCode);
-        if (images.stream().anyMatch(MaterialImage::locked)) {
-            throw ApiException.conflict("MATERIAL_LOCKED", "该材料已提交锁定，不能再上传；如审核退回，退回的材料会解锁");
-        }
+        requireUnlockedAndRoom(candidateNo, material);
         InspectedImage inspected = inspector.inspect(bytes, PHOTO.equals(materialCode));
-        MaterialImage stored = store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
-        boolean duplicate = images.stream().anyMatch(image -> image.id().equals(stored.id()));
-        if (!duplicate && images.size() >= material.maxImages()) {
-            throw ApiException.conflict("MAX_IMAGES_REACHED",
-                    "“" + material.name() + "”最多上传 " + material.maxImages() + " 张图片，请先删除不需要的图片");
-        }
-        return stored;
+        return transaction.execute(status -> {
+            lockCandidate(candidateNo);
+            requireOpenUploadTask(candidateNo);
+            MaterialImage stored = store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
+            List<MaterialImage> images = imagesOf(candidateNo, materialCode);
+            if (images.stream().anyMatch(MaterialImage::locked)) {
+                throw materialLocked();
+            }
+            if (images.size() > material.maxImages()) {
+                throw full(material);
+            }
+            return stored;
+        });
     }
 
     @Transactional
     public void delete(String candidateNo, String materialCode, String imageId) {
+        lockCandidate(candidateNo);
         MaterialImage image = imagesOf(candidateNo, materialCode).stream().filter(i -> i.id().equals(imageId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("未找到该图片"));
         if (image.locked() || !store.deleteUnlocked(candidateNo, imageId)) {
@@ -98,8 +107,7 @@ public class MaterialUploads {
      */
     @Transactional
     public void submit(String candidateNo) {
-        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE").param(candidateNo)
-                .query(String.class).single();
+        lockCandidate(candidateNo);
         Task task = openUploadTask(candidateNo).orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION",
                 "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
         Map<String, Integer> counts = store.imageCounts(candidateNo);
@@ -114,6 +122,32 @@ public class MaterialUploads {
     public Optional<Task> openUploadTask(String candidateNo) {
         return taskService.createTaskQuery().processInstanceBusinessKey(candidateNo).taskAssignee(candidateNo)
                 .taskDefinitionKeyIn(UPLOAD_TASKS.toArray(String[]::new)).list().stream().findFirst();
+    }
+
+    /** Uploads, deletions and the submission of one candidate take turns on the registration row. */
+    private void lockCandidate(String candidateNo) {
+        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE").param(candidateNo)
+                .query(String.class).single();
+    }
+
+    /** Early answers before the checks, re-checked when the image is kept. */
+    private void requireUnlockedAndRoom(String candidateNo, ChecklistEntry material) {
+        List<MaterialImage> images = imagesOf(candidateNo, material.code());
+        if (images.stream().anyMatch(MaterialImage::locked)) {
+            throw materialLocked();
+        }
+        if (images.size() >= material.maxImages()) {
+            throw full(material);
+        }
+    }
+
+    private static ApiException materialLocked() {
+        return ApiException.conflict("MATERIAL_LOCKED", "该材料已提交锁定，不能再上传；如审核退回，退回的材料会解锁");
+    }
+
+    private static ApiException full(ChecklistEntry material) {
+        return ApiException.conflict("MAX_IMAGES_REACHED",
+                "“" + material.name() + "”最多上传 " + material.maxImages() + " 张图片，请先删除不需要的图片");
     }
 
     private void requireOpenUploadTask(String candidateNo) {
