@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the groups of this application and grants them what their people need in the webapps. Reviewer groups
@@ -29,9 +32,12 @@ public class IdentityProvisioning {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final ReviewProperties properties;
+    private final TransactionTemplate ownTransaction;
 
     public IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-                                ReviewProperties properties) {
+                                ReviewProperties properties, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.properties = properties;
@@ -43,10 +49,27 @@ public class IdentityProvisioning {
         ensureTasklistUser(ReviewGroups.CANDIDATES, "考生", "CANDIDATES");
     }
 
-    /** The reviewer groups of a registration's exam site and region, ready to take its tasks. */
+    /**
+     * The reviewer groups of a registration's exam site and region, ready to take its tasks. Made in a transaction
+     * of their own: when the first two registrations of a new site arrive at once, one makes the group and the
+     * other finds it, and neither registration fails for it.
+     */
     public void ensureReviewerGroups(String examSite, String region) {
-        ensureTasklistUser(ReviewGroups.site(examSite), "考点 " + examSite + " 审核人员", "EXAM_SITE");
-        ensureTasklistUser(ReviewGroups.region(region), "考区 " + region + " 审核人员", "EXAM_REGION");
+        ensureOnce(ReviewGroups.site(examSite), "考点 " + examSite + " 审核人员", "EXAM_SITE");
+        ensureOnce(ReviewGroups.region(region), "考区 " + region + " 审核人员", "EXAM_REGION");
+    }
+
+    private void ensureOnce(String groupId, String name, String type) {
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> ensureTasklistUser(groupId, name, type));
+        } catch (RuntimeException concurrentlyCreated) {
+            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+                throw concurrentlyCreated;
+            }
+        }
     }
 
     private void ensureTasklistUser(String groupId, String name, String type) {

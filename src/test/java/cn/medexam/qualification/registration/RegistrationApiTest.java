@@ -7,8 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +45,8 @@ class RegistrationApiTest {
     TestUsers users;
     @Autowired
     Api api;
+    @Autowired
+    IdentityService identityService;
 
     Applicant applicant = Applicant.shandongBachelor();
 
@@ -145,6 +153,27 @@ class RegistrationApiTest {
         assertThat(preview.path("eligible").asBoolean()).isFalse();
         assertThat(preview.path("ineligibleReason").asText()).isNotBlank();
         call(get("/api/cases/" + applicant.candidateNo + "/checklist"), 404);
+    }
+
+    @Test
+    void theFirstRegistrationsOfANewExamSiteArrivingAtOnceAllStartTheirCases() throws Exception {
+        String newSite = "N" + applicant.candidateNo.substring(applicant.candidateNo.length() - 6);
+        List<Applicant> firsts = List.of(new Applicant(), new Applicant(), new Applicant(), new Applicant());
+        firsts.forEach(first -> first.examSite = newSite);
+        ExecutorService registrationSystem = Executors.newFixedThreadPool(firsts.size());
+        try {
+            List<Future<JsonNode>> answers = new ArrayList<>();
+            for (Applicant first : firsts) {
+                answers.add(registrationSystem.submit(() -> call(post("/api/registrations")
+                        .content(json.writeValueAsString(json.convertValue(first.registration(), Map.class))), 201)));
+            }
+            for (Future<JsonNode> answer : answers) {
+                assertThat(answer.get().path("status").asText()).isEqualTo("NOT_SUBMITTED");
+            }
+        } finally {
+            registrationSystem.shutdown();
+        }
+        assertThat(identityService.createGroupQuery().groupId("site-" + newSite).count()).isOne();
     }
 
     @Test
