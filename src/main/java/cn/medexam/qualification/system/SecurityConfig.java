@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +64,7 @@ public class SecurityConfig {
                 // a browser session (the only thing a forged cross-site request can ride on) must send the
                 // XSRF-TOKEN cookie back as X-XSRF-TOKEN; callers that bring their own credentials need not
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                                 && request.getHeader("Authorization") == null
@@ -70,14 +72,50 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Webapps and engine REST bring their own authentication (see {@link #engineRestAuthentication()}). */
+    /**
+     * The webapps (Tasklist, Cockpit, Admin) share the application's login: a person signs in once on /login.html,
+     * and the same session serves the webapps (see {@link #webappsUseTheApplicationLogin()}) and the application's
+     * API, so a task form can call /api/... The engine's REST API keeps its own Basic filter. Camunda's webapp
+     * filter guards /camunda/api against cross-site requests, so Spring's CSRF check stays off here.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+    SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+        http.authenticationProvider(identity)
+                .authorizeHttpRequests(requests -> requests
+                        // first start outside the demo: Camunda's page that creates the first administrator; its
+                        // API answers only while there is none
+                        .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**",
+                                "/camunda/app/admin/scripts/**", "/camunda/app/admin/styles/**",
+                                "/camunda/app/admin/locales/**", "/camunda/app/admin/assets/**").permitAll()
+                        .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(login -> login.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/camunda/app/tasklist/default/").failureUrl("/login.html?error"))
+                // Tasklist's and Cockpit's logout buttons end the application session too
+                .logout(logout -> logout.logoutRequestMatcher(request -> "POST".equals(request.getMethod())
+                                && request.getRequestURI().matches(".*/camunda/api/admin/auth/user/[^/]+/logout"))
+                        .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_OK)))
+                .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+                        (request, response, e) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** Camunda's webapps take the user Spring Security signed in (request.getUserPrincipal()) and their groups. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappsUseTheApplicationLogin() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camunda-webapps-container-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/*");
+        // after Spring Security's filter chain (order -100), which puts the user on the request
+        registration.setOrder(101);
+        return registration;
     }
 
     @Bean
@@ -85,9 +123,22 @@ public class SecurityConfig {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-rest-basic-auth");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
+    }
+
+    /**
+     * The application's CSRF cookie and header carry their own names: Camunda's webapps already use XSRF-TOKEN for
+     * /camunda, and a form page sees both cookies.
+     */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName("QR-XSRF-TOKEN");
+        tokens.setHeaderName("X-QR-XSRF-TOKEN");
+        tokens.setCookieCustomizer(cookie -> cookie.path("/"));
+        return tokens;
     }
 
     private static boolean isSafe(String method) {

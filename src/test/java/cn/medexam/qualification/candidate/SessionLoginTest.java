@@ -22,7 +22,7 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.EngineTest;
 
-/** A browser logs in once and keeps a session; its state-changing calls must carry the XSRF token. */
+/** A browser logs in once and keeps a session; its state-changing calls must carry the QR-XSRF-TOKEN. */
 @EngineTest
 @AutoConfigureMockMvc
 class SessionLoginTest {
@@ -49,12 +49,12 @@ class SessionLoginTest {
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
 
         MvcResult read = api.perform(get("/api/me/case").session(session), 200);
-        Cookie xsrf = read.getResponse().getCookie("XSRF-TOKEN");
+        Cookie xsrf = read.getResponse().getCookie("QR-XSRF-TOKEN");
         assertThat(xsrf).isNotNull();
         api.perform(post("/api/me/submission").session(session), 403);
-        api.perform(post("/api/me/submission").session(session).cookie(xsrf).header("X-XSRF-TOKEN", xsrf.getValue()), 422);
+        api.perform(post("/api/me/submission").session(session).cookie(xsrf).header("X-QR-XSRF-TOKEN", xsrf.getValue()), 422);
 
-        api.perform(post("/api/logout").session(session).cookie(xsrf).header("X-XSRF-TOKEN", xsrf.getValue()), 204);
+        api.perform(post("/api/logout").session(session).cookie(xsrf).header("X-QR-XSRF-TOKEN", xsrf.getValue()), 204);
         api.perform(get("/api/me/case").session(session), 401);
     }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.ReviewGroups;
 
 /** The callers of the API tests, made in Camunda's identity service like every real user. */
@@ -19,12 +20,17 @@ public class TestUsers {
     public static final String OTHER_REGION_REVIEWER = "test-reviewer-hunan";
 
     private final IdentityService identityService;
+    private final IdentityProvisioning identity;
 
-    TestUsers(IdentityService identityService) {
+    TestUsers(IdentityService identityService, IdentityProvisioning identity) {
         this.identityService = identityService;
+        this.identity = identity;
     }
 
     public void ensureExist() {
+        // reviewer groups as the application makes them, with their webapp authorizations
+        identity.ensureReviewerGroups("3701", "SHANDONG");
+        identity.ensureReviewerGroups("3702", "HUNAN");
         ensure(ADMIN, ReviewGroups.ADMINS);
         ensure(REGISTRAR, ReviewGroups.REGISTRARS);
         ensure(SITE_REVIEWER, ReviewGroups.site("3701"));
