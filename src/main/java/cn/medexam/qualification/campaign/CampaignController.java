@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.medexam.qualification.system.ApiError;
 import cn.medexam.qualification.system.ApiExceptionHandler;
 
 /** Administrators read and move the campaign dates of a region and year. */
@@ -52,8 +51,7 @@ class CampaignController {
         try {
             json.readerForUpdating(form).readValue(body);
         } catch (IOException unreadable) {
-            ResponseEntity<ApiError> refusal = ApiExceptionHandler.unreadable(unreadable);
-            return refusal;
+            return ApiExceptionHandler.unreadable(unreadable);
         }
         CampaignService.Change change = service.save(region, year, form);
         return ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
