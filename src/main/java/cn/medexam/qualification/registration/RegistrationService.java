@@ -17,6 +17,7 @@ import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.IdentityProvisioning;
+import cn.medexam.qualification.system.Masking;
 import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
 
@@ -91,6 +92,8 @@ public class RegistrationService {
             return;
         }
         repository.update(changed, clock.now());
+        runtimeService.setVariables(caseId, Map.of("candidateName", changed.name(),
+                "idNumberMasked", Masking.idNumber(changed.idNumber())));
         if (!before.examSite().equals(changed.examSite())) {
             moveToExamSite(caseId, before.examSite(), changed.examSite(), changed.region().name());
         }
@@ -136,8 +139,11 @@ public class RegistrationService {
         }
     }
 
+    /** The case's few variables: what the timers and task groups need, and the Tasklist columns (ID masked). */
     private static Map<String, Object> caseVariables(Registration registration) {
         return Map.of("candidateNo", registration.candidateNo(),
+                "candidateName", registration.name(),
+                "idNumberMasked", Masking.idNumber(registration.idNumber()),
                 "region", registration.region().name(),
                 "examSite", registration.examSite(),
                 "examYear", registration.examYear());

@@ -2,17 +2,16 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import org.camunda.bpm.engine.authorization.Authorization;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,9 +32,12 @@ public class IdentityProvisioning {
     private final AuthorizationService authorizationService;
     private final ReviewProperties properties;
     private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher events;
 
     public IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-                                ReviewProperties properties, PlatformTransactionManager transactions) {
+                                ReviewProperties properties, PlatformTransactionManager transactions,
+                                ApplicationEventPublisher events) {
+        this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.identityService = identityService;
@@ -46,7 +48,9 @@ public class IdentityProvisioning {
     @EventListener(ApplicationReadyEvent.class)
     public void provisionStandingGroups() {
         ensureGroup(ReviewGroups.REGISTRARS, "报名系统", "SYSTEM");
-        ensureTasklistUser(ReviewGroups.CANDIDATES, "考生", "CANDIDATES");
+        if (ensureTasklistUser(ReviewGroups.CANDIDATES, "考生", "CANDIDATES")) {
+            events.publishEvent(new CandidatesGroupCreated());
+        }
     }
 
     /**
@@ -55,16 +59,23 @@ public class IdentityProvisioning {
      * other finds it, and neither registration fails for it.
      */
     public void ensureReviewerGroups(String examSite, String region) {
-        ensureOnce(ReviewGroups.site(examSite), "考点 " + examSite + " 审核人员", "EXAM_SITE");
-        ensureOnce(ReviewGroups.region(region), "考区 " + region + " 审核人员", "EXAM_REGION");
+        ensureOnce(new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite), "考点 " + examSite + " 审核人员",
+                "EXAM_SITE");
+        ensureOnce(new ReviewerGroupCreated(ReviewGroups.region(region), false, region), "考区 " + region + " 审核人员",
+                "EXAM_REGION");
     }
 
-    private void ensureOnce(String groupId, String name, String type) {
+    private void ensureOnce(ReviewerGroupCreated group, String name, String type) {
+        String groupId = group.groupId();
         if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
             return;
         }
         try {
-            ownTransaction.executeWithoutResult(status -> ensureTasklistUser(groupId, name, type));
+            ownTransaction.executeWithoutResult(status -> {
+                if (ensureTasklistUser(groupId, name, type)) {
+                    events.publishEvent(group);
+                }
+            });
         } catch (RuntimeException concurrentlyCreated) {
             if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
                 throw concurrentlyCreated;
@@ -72,12 +83,19 @@ public class IdentityProvisioning {
         }
     }
 
-    private void ensureTasklistUser(String groupId, String name, String type) {
-        if (ensureGroup(groupId, name, type)) {
-            grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-            grant(groupId, Resources.PROCESS_DEFINITION, properties.processDefinitionKey(), Permissions.READ);
-            grant(groupId, Resources.FILTER, Authorization.ANY, Permissions.READ);
+    /** @return whether the group was created now */
+    private boolean ensureTasklistUser(String groupId, String name, String type) {
+        if (!ensureGroup(groupId, name, type)) {
+            return false;
         }
+        grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, properties.processDefinitionKey(), Permissions.READ);
+        return true;
+    }
+
+    /** Lets a group see one Tasklist filter. */
+    public void grantFilter(String groupId, String filterId) {
+        grant(groupId, Resources.FILTER, filterId, Permissions.READ);
     }
 
     /** @return whether the group was created now */

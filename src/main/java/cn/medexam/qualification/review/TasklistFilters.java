@@ -1,0 +1,79 @@
+package cn.medexam.qualification.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.medexam.qualification.system.CandidatesGroupCreated;
+import cn.medexam.qualification.system.IdentityProvisioning;
+import cn.medexam.qualification.system.ReviewGroups;
+import cn.medexam.qualification.system.ReviewProperties;
+import cn.medexam.qualification.system.ReviewerGroupCreated;
+
+/**
+ * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers and
+ * 考区待终审 for a region's, oldest first with the candidate's number, name, masked ID, lock time and returns as
+ * columns; 我的审核材料 for candidates. Each group may read its own filter only.
+ */
+@Component
+class TasklistFilters {
+
+    private static final List<Map<String, String>> CASE_COLUMNS = List.of(
+            column("candidateNo", "考生编号"), column("candidateName", "姓名"), column("idNumberMasked", "证件号码"),
+            column("lockedAt", "提交时间"), column("returnCount", "退回次数"));
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final IdentityProvisioning identity;
+    private final ReviewProperties properties;
+
+    TasklistFilters(FilterService filterService, TaskService taskService, IdentityProvisioning identity,
+                    ReviewProperties properties) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.identity = identity;
+        this.properties = properties;
+    }
+
+    @EventListener
+    void forReviewers(ReviewerGroupCreated group) {
+        TaskQuery query = taskService.createTaskQuery()
+                .processDefinitionKey(properties.processDefinitionKey())
+                .taskCandidateGroup(group.groupId());
+        query = group.site() ? query.taskDefinitionKeyIn(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey())
+                : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
+        String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";
+        save(group.groupId(), name, query.orderByTaskCreateTime().asc(), -10,
+                group.site() ? "考点初审与线下审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前");
+    }
+
+    @EventListener
+    void forCandidates(CandidatesGroupCreated created) {
+        TaskQuery query = taskService.createTaskQuery()
+                .processDefinitionKey(properties.processDefinitionKey())
+                .taskAssigneeExpression("${currentUser()}");
+        save(ReviewGroups.CANDIDATES, "我的审核材料", query, -10, "上传、提交和补传审核材料");
+    }
+
+    private void save(String groupId, String name, TaskQuery query, int priority, String description) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", priority);
+        properties.put("description", description);
+        properties.put("refresh", true);
+        properties.put("variables", CASE_COLUMNS);
+        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        filterService.saveFilter(filter);
+        identity.grantFilter(groupId, filter.getId());
+    }
+
+    private static Map<String, String> column(String name, String label) {
+        return Map.of("name", name, "label", label);
+    }
+}

@@ -1,0 +1,5 @@
+package cn.medexam.qualification.system;
+
+/** Published when group candidates is created, on the first start of an installation. */
+public record CandidatesGroupCreated() {
+}

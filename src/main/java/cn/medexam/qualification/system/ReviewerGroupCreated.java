@@ -1,0 +1,11 @@
+package cn.medexam.qualification.system;
+
+/**
+ * Published in the transaction that creates a reviewer group.
+ *
+ * @param groupId group id, e.g. site-3701
+ * @param site    true for an exam site's group, false for a region's
+ * @param key     the exam site or the region
+ */
+public record ReviewerGroupCreated(String groupId, boolean site, String key) {
+}

@@ -1,0 +1,99 @@
+package cn.medexam.qualification.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.ReviewGroups;
+
+/** Each reviewer finds their site's cases in their own Tasklist filter; nobody sees another site's filter. */
+@EngineTest
+class TasklistFiltersTest {
+
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    Applicant here = Applicant.shandongBachelor();
+    Applicant there = Applicant.shandongBachelor();
+    String site = "F" + here.candidateNo.substring(here.candidateNo.length() - 7);
+    String otherSite = site + "X";
+
+    @BeforeEach
+    void twoNewSitesEachWithACaseInReview() {
+        cases.clockAt(CaseDriver.DURING_UPLOAD);
+        here.examSite = site;
+        there.examSite = otherSite;
+        cases.submittedAndReviewOpen(here);
+        cases.submittedAndReviewOpen(there);
+    }
+
+    @AfterEach
+    void forgetWhoIsLoggedIn() {
+        identityService.clearAuthentication();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aSiteReviewerSeesTheirSitesFilterWithItsCaseOnly() {
+        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+
+        List<Filter> visible = filterService.createFilterQuery().list();
+
+        assertThat(visible).extracting(Filter::getName).contains("本考点待初审（" + site + "）")
+                .doesNotContain("本考点待初审（" + otherSite + "）");
+        Filter mine = visible.stream().filter(f -> f.getName().equals("本考点待初审（" + site + "）")).findFirst().orElseThrow();
+        assertThat(filterService.count(mine.getId())).isEqualTo(1);
+        List<Task> tasks = filterService.list(mine.getId());
+        assertThat(tasks).singleElement().extracting(Task::getTaskDefinitionKey).isEqualTo("siteReview");
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> columns = (List<Map<String, String>>) mine.getProperties().get("variables");
+        assertThat(columns).extracting(column -> column.get("label"))
+                .containsExactly("考生编号", "姓名", "证件号码", "提交时间", "退回次数");
+    }
+
+    @Test
+    void theColumnsComeFromTheCaseWithTheIdNumberMasked() {
+        ProcessInstance instance = cases.instance(here.candidateNo);
+
+        Map<String, Object> variables = runtimeService.getVariables(instance.getId());
+
+        assertThat(variables).containsEntry("candidateName", here.name)
+                .containsEntry("idNumberMasked", "3701**********1234").containsKey("lockedAt")
+                .doesNotContainValue(here.idNumber);
+    }
+
+    @Test
+    void theRegionsReviewersHaveTheirFinalReviewFilter() {
+        cases.siteReview(here, Verdict.pass());
+        String passedCase = cases.instance(here.candidateNo).getId();
+        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+
+        Filter finalReview = filterService.createFilterQuery().filterName("考区待终审（SHANDONG）").singleResult();
+
+        assertThat(finalReview).isNotNull();
+        List<Task> tasks = filterService.list(finalReview.getId());
+        assertThat(tasks).extracting(Task::getProcessInstanceId).contains(passedCase);
+    }
+}
