@@ -73,6 +73,7 @@ public class RegistrationService {
                 .setVariables(caseVariables(registration))
                 .correlateStartMessage();
         repository.linkCase(registration.candidateNo(), instance.getId());
+        identity.grantCaseToReviewers(instance.getId(), registration.examSite(), registration.region().name());
         log.info("case {} started for region {} year {}", registration.candidateNo(), registration.region(),
                 registration.examYear());
         return Optional.of(instance);
@@ -114,6 +115,8 @@ public class RegistrationService {
 
     private void moveToExamSite(String caseId, String from, String to, String region) {
         identity.ensureReviewerGroups(to, region);
+        identity.revokeCaseFromSite(caseId, from);
+        identity.grantCaseToSite(caseId, to);
         runtimeService.setVariable(caseId, "examSite", to);
         for (Task task : taskService.createTaskQuery().processInstanceId(caseId).taskCandidateGroup(ReviewGroups.site(from)).list()) {
             taskService.deleteCandidateGroup(task.getId(), ReviewGroups.site(from));

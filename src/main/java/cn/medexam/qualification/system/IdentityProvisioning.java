@@ -93,6 +93,26 @@ public class IdentityProvisioning {
         return true;
     }
 
+    /**
+     * Lets the reviewers of a case's exam site and region read that case (its variables are the columns of their
+     * Tasklist filter), and nobody else's.
+     */
+    public void grantCaseToReviewers(String processInstanceId, String examSite, String region) {
+        grantCaseToSite(processInstanceId, examSite);
+        grant(ReviewGroups.region(region), Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    }
+
+    public void grantCaseToSite(String processInstanceId, String examSite) {
+        grant(ReviewGroups.site(examSite), Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    }
+
+    /** Takes back what {@link #grantCaseToReviewers} gave an exam site, when the case moves to another site. */
+    public void revokeCaseFromSite(String processInstanceId, String examSite) {
+        authorizationService.createAuthorizationQuery().groupIdIn(ReviewGroups.site(examSite))
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
     /** Lets a group see one Tasklist filter. */
     public void grantFilter(String groupId, String filterId) {
         grant(groupId, Resources.FILTER, filterId, Permissions.READ);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,32 @@ class TasklistFiltersTest {
         assertThat(variables).containsEntry("candidateName", here.name)
                 .containsEntry("idNumberMasked", "3701**********1234").containsKey("lockedAt")
                 .doesNotContainValue(here.idNumber);
+    }
+
+    @Test
+    void reviewersReadTheColumnsOfTheirSitesCasesOnly() {
+        String mine = cases.instance(here.candidateNo).getId();
+        String theirs = cases.instance(there.candidateNo).getId();
+        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+
+        List<VariableInstance> readable = runtimeService.createVariableInstanceQuery().processInstanceIdIn(mine, theirs)
+                .variableName("candidateName").list();
+
+        assertThat(readable).singleElement().satisfies(variable -> {
+            assertThat(variable.getProcessInstanceId()).isEqualTo(mine);
+            assertThat(variable.getValue()).isEqualTo(here.name);
+        });
+    }
+
+    @Test
+    void aCaseMovedToAnotherSiteIsReadByThatSiteOnly() {
+        String moved = cases.instance(here.candidateNo).getId();
+        cases.change(here, a -> a.examSite = otherSite);
+
+        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(moved).count()).isZero();
+        identityService.setAuthentication("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)));
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(moved).count()).isPositive();
     }
 
     @Test
