@@ -46,7 +46,8 @@ class TasklistFilters {
     void forReviewers(ReviewerGroupCreated group) {
         TaskQuery query = taskService.createTaskQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
-                .taskCandidateGroup(group.groupId());
+                .taskCandidateGroup(group.groupId())
+                .includeAssignedTasks(); // a claimed task stays in the site's list
         query = group.site() ? query.taskDefinitionKeyIn(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey())
                 : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
         String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";

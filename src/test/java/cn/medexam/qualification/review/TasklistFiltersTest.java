@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -35,6 +36,8 @@ class TasklistFiltersTest {
     IdentityService identityService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    ProcessEngine processEngine;
 
     Applicant here = Applicant.shandongBachelor();
     Applicant there = Applicant.shandongBachelor();
@@ -72,6 +75,18 @@ class TasklistFiltersTest {
         List<Map<String, String>> columns = (List<Map<String, String>>) mine.getProperties().get("variables");
         assertThat(columns).extracting(column -> column.get("label"))
                 .containsExactly("考生编号", "姓名", "证件号码", "提交时间", "退回次数");
+    }
+
+    @Test
+    void aClaimedTaskStaysInTheSitesFilter() {
+        String task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(here.candidateNo)
+                .singleResult().getId();
+        processEngine.getTaskService().claim(task, "reviewer-of-" + site);
+        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+
+        Filter mine = filterService.createFilterQuery().filterName("本考点待初审（" + site + "）").singleResult();
+
+        assertThat(filterService.count(mine.getId())).isEqualTo(1);
     }
 
     @Test
