@@ -55,7 +55,6 @@ public class CampaignCalendar {
     }
 
     private Campaign campaign(VariableScope execution) {
-        return campaigns.of(Region.valueOf((String) execution.getVariable("region")),
-                (Integer) execution.getVariable("examYear"));
+        return campaigns.ofCase(execution);
     }
 }

@@ -3,6 +3,7 @@ package cn.medexam.qualification.campaign;
 import java.time.Instant;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 import cn.medexam.qualification.system.ApiException;
@@ -22,6 +23,11 @@ public class Campaigns {
     public Campaign of(Region region, int examYear) {
         return repository.find(region, examYear).orElseThrow(() -> ApiException.notFound(
                 "未找到" + region + " " + examYear + "年度的审核安排，请联系考区管理员"));
+    }
+
+    /** The campaign of a running case, from its variables region and examYear. */
+    public Campaign ofCase(VariableScope execution) {
+        return of(Region.valueOf((String) execution.getVariable("region")), (Integer) execution.getVariable("examYear"));
     }
 
     public boolean exists(Region region, int examYear) {

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import cn.medexam.qualification.campaign.Campaign;
 import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.review.ReviewService;
 import cn.medexam.qualification.system.ReviewProperties;
@@ -37,8 +36,7 @@ class CaseFacts {
     }
 
     Campaign campaign(DelegateExecution execution) {
-        return campaigns.of(Region.valueOf((String) execution.getVariable("region")),
-                (Integer) execution.getVariable("examYear"));
+        return campaigns.ofCase(execution);
     }
 
     /** The last upload day, e.g. 2026年2月10日. */

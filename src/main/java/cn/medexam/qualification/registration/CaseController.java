@@ -8,17 +8,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseController {
 
-    private final RegistrationRepository registrations;
+    private final Registrations registrations;
     private final CaseViews views;
 
-    CaseController(RegistrationRepository registrations, CaseViews views) {
+    CaseController(Registrations registrations, CaseViews views) {
         this.registrations = registrations;
         this.views = views;
     }
 
     @GetMapping("/api/cases/{candidateNo}")
     CaseView of(@PathVariable String candidateNo) {
-        registrations.find(candidateNo).orElseThrow(() -> RegistrationService.unknown(candidateNo));
+        registrations.require(candidateNo);
         return views.of(candidateNo);
     }
 }

@@ -84,7 +84,7 @@ public class RegistrationService {
         if (!candidateNo.equals(changed.candidateNo())) {
             throw ApiException.badRequest("CANDIDATE_NO_MISMATCH", "请求体中的考生编号与地址中的考生编号不一致");
         }
-        Registration before = repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
+        Registration before = repository.find(candidateNo).orElseThrow(() -> Registrations.unknown(candidateNo));
         if (before.region() != changed.region() || before.examYear() != changed.examYear()) {
             throw ApiException.conflict("REGION_OR_YEAR_CHANGED", "考区和考试年度不能变更；如需变更，请取消报名后重新报名");
         }
@@ -104,7 +104,7 @@ public class RegistrationService {
     /** Idempotent: cancelling a cancelled registration again changes nothing. */
     @Transactional
     public void cancel(String candidateNo) {
-        Registration registration = repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
+        Registration registration = repository.find(candidateNo).orElseThrow(() -> Registrations.unknown(candidateNo));
         if (repository.isCancelled(registration.candidateNo())) {
             return;
         }
@@ -150,9 +150,5 @@ public class RegistrationService {
                 "region", registration.region().name(),
                 "examSite", registration.examSite(),
                 "examYear", registration.examYear());
-    }
-
-    static ApiException unknown(String candidateNo) {
-        return ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息");
     }
 }

@@ -21,6 +21,10 @@ public class Registrations {
     }
 
     public Registration require(String candidateNo) {
-        return repository.find(candidateNo).orElseThrow(() -> ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息"));
+        return repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
+    }
+
+    static ApiException unknown(String candidateNo) {
+        return ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息");
     }
 }
