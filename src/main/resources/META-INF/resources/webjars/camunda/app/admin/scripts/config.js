@@ -51,7 +51,8 @@ export default {
   // },
   'locales': {
     'availableLocales': ['zh', 'en', 'de'],
-    'fallbackLocale': 'en'
+    // zh: a second locale loaded as fallback redefines the date locale and can leave 'x months ago' in English
+    'fallbackLocale': 'zh'
   },
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,

@@ -50,7 +50,8 @@ export default {
   // },
   'locales': {
     'availableLocales': ['zh', 'en', 'de'],
-    'fallbackLocale': 'en'
+    // zh: a second locale loaded as fallback redefines the date locale and can leave 'x months ago' in English
+    'fallbackLocale': 'zh'
   },
   // skipCustomListeners: {
   //   default: true,
