@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,8 @@ import cn.medexam.qualification.system.ReviewerGroupCreated;
 
 /**
  * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers and
- * 考区待终审 for a region's, oldest first with the candidate's number, name, masked ID, lock time and returns as
- * columns; 我的审核材料 for candidates. Each group may read its own filter only.
+ * 考区待终审 for a region's, oldest submission (lock time) first with the candidate's number, name, masked ID, lock time and returns as
+ * columns; 我的审核材料 for candidates, who have one case. Each group may read its own filter only.
  */
 @Component
 class TasklistFilters {
@@ -51,8 +52,10 @@ class TasklistFilters {
         query = group.site() ? query.taskDefinitionKeyIn(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey())
                 : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
         String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";
-        save(group.groupId(), name, query.orderByTaskCreateTime().asc(), -10,
-                group.site() ? "考点初审与线下审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前");
+        // Tasklist applies a filter's own order first and the order chosen in its list header after it
+        query = query.orderByProcessVariable("lockedAt", ValueType.DATE).asc().orderByTaskCreateTime().asc();
+        save(group.groupId(), name, query, -10,
+                group.site() ? "考点初审与线下审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前", CASE_COLUMNS);
     }
 
     @EventListener
@@ -60,15 +63,17 @@ class TasklistFilters {
         TaskQuery query = taskService.createTaskQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .taskAssigneeExpression("${currentUser()}");
-        save(ReviewGroups.CANDIDATES, "我的审核材料", query, -10, "上传、提交和补传审核材料");
+        // no columns: a candidate sees only their own case (and may not read its process variables in a list)
+        save(ReviewGroups.CANDIDATES, "我的审核材料", query, -10, "上传、提交和补传审核材料", List.of());
     }
 
-    private void save(String groupId, String name, TaskQuery query, int priority, String description) {
+    private void save(String groupId, String name, TaskQuery query, int priority, String description,
+                      List<Map<String, String>> columns) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("priority", priority);
         properties.put("description", description);
         properties.put("refresh", true);
-        properties.put("variables", CASE_COLUMNS);
+        properties.put("variables", columns);
         Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
         identity.grantFilter(groupId, filter.getId());

@@ -2,7 +2,6 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -17,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.medexam.qualification.campaign.Region;
 
 /**
  * Creates the groups of this application and grants them what their people need in the webapps. Reviewer groups
@@ -61,8 +62,9 @@ public class IdentityProvisioning {
     public void ensureReviewerGroups(String examSite, String region) {
         ensureOnce(new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite), "考点 " + examSite + " 审核人员",
                 "EXAM_SITE");
-        ensureOnce(new ReviewerGroupCreated(ReviewGroups.region(region), false, region), "考区 " + region + " 审核人员",
-                "EXAM_REGION");
+        String regionName = Region.valueOf(region).chineseName();
+        ensureOnce(new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName),
+                regionName + "考区审核人员", "EXAM_REGION");
     }
 
     private void ensureOnce(ReviewerGroupCreated group, String name, String type) {

@@ -5,7 +5,7 @@ package cn.medexam.qualification.system;
  *
  * @param groupId group id, e.g. site-3701
  * @param site    true for an exam site's group, false for a region's
- * @param key     the exam site or the region
+ * @param key     the exam site's number or the region's Chinese name, as reviewers call them
  */
 public record ReviewerGroupCreated(String groupId, boolean site, String key) {
 }

@@ -2,6 +2,7 @@ package cn.medexam.qualification.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +79,31 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void theSitesListShowsTheOldestSubmissionFirstAndOfflineReviewsToo() {
+        String thirdSite = site + "Y";
+        Applicant early = atSite(Applicant.shandongBachelor(), thirdSite);
+        Applicant late = atSite(Applicant.shandongBachelor(), thirdSite);
+        Applicant military = atSite(Applicant.servingMilitary(), thirdSite);
+        cases.clockAt(CaseDriver.DURING_UPLOAD);
+        submitted(early);
+        cases.clockAt(CaseDriver.DURING_UPLOAD.plusDays(1));
+        submitted(late);
+        cases.register(military); // reviewed on paper: no upload, no lock time
+        // the late submission's review task is made first: a list by creation would put it on top
+        cases.passTimeUntil(cases.instance(late.candidateNo), "waitForReviewOpening");
+        cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
+        cases.passTimeUntil(cases.instance(early.candidateNo), "waitForReviewOpening");
+        identityService.setAuthentication("reviewer-of-" + thirdSite, List.of(ReviewGroups.site(thirdSite)));
+
+        Filter theirs = filterService.createFilterQuery().filterName("本考点待初审（" + thirdSite + "）").singleResult();
+        List<String> listed = filterService.<Task>list(theirs.getId()).stream()
+                .map(task -> runtimeService.getVariable(task.getProcessInstanceId(), "candidateNo").toString()).toList();
+
+        assertThat(listed).containsExactlyInAnyOrder(early.candidateNo, late.candidateNo, military.candidateNo);
+        assertThat(listed.indexOf(early.candidateNo)).isLessThan(listed.indexOf(late.candidateNo));
+    }
+
+    @Test
     void aClaimedTaskStaysInTheSitesFilter() {
         String task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(here.candidateNo)
                 .singleResult().getId();
@@ -132,10 +158,21 @@ class TasklistFiltersTest {
         String passedCase = cases.instance(here.candidateNo).getId();
         identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
 
-        Filter finalReview = filterService.createFilterQuery().filterName("考区待终审（SHANDONG）").singleResult();
+        Filter finalReview = filterService.createFilterQuery().filterName("考区待终审（山东）").singleResult();
 
         assertThat(finalReview).isNotNull();
         List<Task> tasks = filterService.list(finalReview.getId());
         assertThat(tasks).extracting(Task::getProcessInstanceId).contains(passedCase);
+    }
+
+    private static Applicant atSite(Applicant applicant, String examSite) {
+        applicant.examSite = examSite;
+        return applicant;
+    }
+
+    private void submitted(Applicant applicant) {
+        cases.register(applicant);
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
     }
 }
