@@ -1,8 +1,10 @@
 package cn.medexam.qualification.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,6 +105,19 @@ class TasklistFiltersTest {
 
         assertThat(listed).containsExactlyInAnyOrder(early.candidateNo, late.candidateNo, military.candidateNo);
         assertThat(listed.indexOf(early.candidateNo)).isLessThan(listed.indexOf(late.candidateNo));
+    }
+
+    @Test
+    void aReviewerWorksTheTaskButCannotChangeIt() {
+        TaskService tasks = processEngine.getTaskService();
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(here.candidateNo).singleResult().getId();
+        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+
+        tasks.claim(task, "reviewer-of-" + site);
+
+        assertThatThrownBy(() -> tasks.setDueDate(task, new Date())).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> tasks.addCandidateGroup(task, ReviewGroups.site(otherSite)))
+                .isInstanceOf(AuthorizationException.class);
     }
 
     @Test
