@@ -31,15 +31,15 @@ public class TestUsers {
         // reviewer groups as the application makes them, with their webapp authorizations
         identity.ensureReviewerGroups("3701", "SHANDONG");
         identity.ensureReviewerGroups("3702", "HUNAN");
-        ensure(ADMIN, ReviewGroups.ADMINS);
-        ensure(REGISTRAR, ReviewGroups.REGISTRARS);
-        ensure(SITE_REVIEWER, ReviewGroups.site("3701"));
-        ensure(OTHER_SITE_REVIEWER, ReviewGroups.site("3702"));
-        ensure(REGION_REVIEWER, ReviewGroups.region("SHANDONG"));
-        ensure(OTHER_REGION_REVIEWER, ReviewGroups.region("HUNAN"));
+        ensure(ADMIN, "测试管理员", ReviewGroups.ADMINS);
+        ensure(REGISTRAR, "测试报名系统", ReviewGroups.REGISTRARS);
+        ensure(SITE_REVIEWER, "测试考点3701审核员", ReviewGroups.site("3701"));
+        ensure(OTHER_SITE_REVIEWER, "测试考点3702审核员", ReviewGroups.site("3702"));
+        ensure(REGION_REVIEWER, "测试山东考区审核员", ReviewGroups.region("SHANDONG"));
+        ensure(OTHER_REGION_REVIEWER, "测试湖南考区审核员", ReviewGroups.region("HUNAN"));
     }
 
-    private void ensure(String userId, String groupId) {
+    private void ensure(String userId, String name, String groupId) {
         if (identityService.createUserQuery().userId(userId).count() > 0) {
             return;
         }
@@ -47,6 +47,8 @@ public class TestUsers {
             identityService.saveGroup(identityService.newGroup(groupId));
         }
         User user = identityService.newUser(userId);
+        user.setFirstName(name);
+        user.setLastName("");
         user.setPassword(PASSWORD);
         identityService.saveUser(user);
         identityService.createMembership(userId, groupId);

@@ -1,0 +1,133 @@
+package cn.medexam.qualification.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's browser. Every step waits for what the person would wait for (an element, a text) instead of
+ * sleeping, up to {@link #PATIENCE}.
+ */
+public class Browser {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final String person;
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Browsers browsers;
+
+    Browser(String person, ChromeDriver driver, String baseUrl, Browsers browsers) {
+        this.person = person;
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.browsers = browsers;
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Signs in on the application's login page; everybody lands in Tasklist. */
+    public void logIn(String user, String password) {
+        open("/login.html");
+        type(By.id("username"), user);
+        type(By.id("password"), password);
+        click(By.cssSelector("button[type=submit]"));
+        until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+        find(By.cssSelector(".task-filters .task-filter")); // Tasklist has started and listed the person's filters
+    }
+
+    public WebElement find(By locator) {
+        return until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public List<WebElement> all(By locator) {
+        return driver.findElements(locator);
+    }
+
+    public boolean shows(By locator) {
+        return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Scrolls the element to the middle of the window first, clear of Tasklist's fixed header and footer. */
+    public void click(By locator) {
+        WebElement element = until(ExpectedConditions.elementToBeClickable(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({ block: 'center' });", element);
+        element.click();
+    }
+
+    public void type(By locator, String text) {
+        WebElement field = find(locator);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Chooses a file for a file input, as the file dialog would. */
+    public void choose(By fileInput, Path file) {
+        until(ExpectedConditions.presenceOfElementLocated(fileInput)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The element's text once it contains the expected text. */
+    public String waitForText(By locator, String expected) {
+        until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
+        return driver.findElement(locator).getText();
+    }
+
+    public void waitUntilGone(By locator) {
+        until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
+    public <T> T until(Function<? super WebDriver, T> condition) {
+        // Angular redraws the forms as answers arrive: an element found a moment ago may have been replaced
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** The HTTP status the application answers this session with, asked from inside the page as its scripts ask. */
+    public long statusOf(String path) {
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], { credentials: 'same-origin', headers: { Accept: 'application/json' } })"
+                        + ".then(r => done(r.status), () => done(-1));", path);
+        return ((Number) status).longValue();
+    }
+
+    public void scrollTo(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({ block: 'center' });", find(locator));
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public void screenshot(String step) {
+        Path file = browsers.nextScreenshot(person, step);
+        try {
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,57 @@
+package cn.medexam.qualification.browser;
+
+import org.openqa.selenium.By;
+
+/** The candidates' service page (static/candidate.html): account activation, then the result and the messages. */
+public class CandidateService {
+
+    private final Browser browser;
+
+    CandidateService(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static CandidateService openedBy(Browser browser) {
+        browser.open("/candidate.html");
+        return new CandidateService(browser);
+    }
+
+    /** 获取验证码: the answer the page gives. */
+    public String requestCode(String candidateNo, String idNumber) {
+        browser.type(By.id("candidateNo"), candidateNo);
+        browser.type(By.id("idNumber"), idNumber);
+        browser.click(By.id("sendCode"));
+        return browser.waitForText(By.id("activationAnswer"), "验证码");
+    }
+
+    /** 激活并登录 with the code from the SMS; the page then shows the candidate's result. */
+    public void activate(String code, String password) {
+        browser.type(By.id("code"), code);
+        browser.type(By.id("password"), password);
+        browser.click(By.id("activate"));
+        browser.find(By.id("status"));
+    }
+
+    public String status() {
+        return browser.find(By.id("status")).getText();
+    }
+
+    public String serialNumber() {
+        return browser.find(By.id("serial")).getText();
+    }
+
+    public String messages() {
+        return browser.find(By.id("messages")).getText();
+    }
+
+    /** Whether the page leads to the upload form (only while there is something to upload). */
+    public boolean offersUploads() {
+        return browser.shows(By.xpath("//a[contains(., '任务列表')]"));
+    }
+
+    /** The link from the result to the candidate's tasks. */
+    public void goToTasklist() {
+        browser.click(By.xpath("//a[contains(., '任务列表')]"));
+        browser.until(driver -> browser.currentUrl().contains("/camunda/app/tasklist/"));
+    }
+}

@@ -1,0 +1,337 @@
+package cn.medexam.qualification.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Predicate;
+
+import javax.imageio.ImageIO;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.ImageRejection;
+import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.documents.MaterialPhotos;
+import cn.medexam.qualification.review.SerialNumbers;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.TestUsers;
+
+/**
+ * The whole review as its people do it in their browsers (headless Chromium, Chinese): the candidate activates,
+ * uploads and submits in Tasklist; the exam site's reviewer returns one material; the candidate re-uploads it; both
+ * reviews pass; the candidate reads the result. And a serving soldier's paper review, recorded in Tasklist.
+ * Screenshots of every step land in target/browser-story/&lt;test&gt;/.
+ *
+ * <p>The application runs on a random port with its own in-memory database, so the reviewers' lists hold only these
+ * stories' candidates. Time is the engine clock, moved by the test when the review opens; nothing sleeps.
+ */
+@Tag("browser")
+@ExtendWith(ChromiumAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-story;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class ReviewInTheBrowserTest {
+
+    private static final String RETURN_REASON = "毕业证编号无法辨别，请重新上传！";
+    private static final String CONTACT_ADDRESS = "山东省济南市历下区经十路 100 号";
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    /** The candidate's photos, as files on their computer. */
+    @TempDir
+    Path photos;
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    DocumentStore documents;
+    @Autowired
+    SerialNumbers serialNumbers;
+
+    /** The candidate whose case the test follows. */
+    Applicant applicant;
+    ProcessInstance instance;
+    /** Two candidates of the neighbouring exam site 3702, who submitted a day apart. */
+    final Applicant earlyNeighbour = Applicant.shandongBachelor();
+    final Applicant lateNeighbour = Applicant.shandongBachelor();
+
+    @BeforeEach
+    void uploadsAreOpen() {
+        users.ensureExist();
+        cases.clockAt(CaseDriver.DURING_UPLOAD);
+        browsers.serve("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void candidateReturnedOnceThenPassesBothReviews() throws IOException {
+        follow(Applicant.shandongBachelor());
+        neighboursSubmitADayApart();
+        Browser candidate = browsers.open("candidate");
+        activateAndUploadEverythingButOneMaterial(candidate);
+        submitRefusedUntilTheLastMaterialIsUploaded(candidate);
+        reviewOpens();
+
+        reviewerOfAnotherSiteSeesOnlyTheirSiteOldestSubmissionFirst();
+        Browser siteReviewer = browsers.open("site-reviewer");
+        siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+        siteReviewerReturnsTheDiploma(siteReviewer);
+
+        candidateReuploadsTheReturnedDiploma(candidate);
+        cases.passTimeUntil(instance, "waitForReviewOpening");
+
+        reviewerPasses(siteReviewer, "本考点待初审（3701）", "考点初审", "site-passes");
+        awaitTask("regionReview");
+        Browser regionReviewer = browsers.open("region-reviewer");
+        regionReviewer.logIn(TestUsers.REGION_REVIEWER, TestUsers.PASSWORD);
+        reviewerPasses(regionReviewer, "考区待终审（山东）", "考区终审", "region-passes");
+        awaitEnd();
+
+        candidateReadsTheFinalResult(candidate);
+    }
+
+    @Test
+    void servingMilitaryCandidatePassesThePaperReview() {
+        follow(Applicant.servingMilitary());
+        Browser siteReviewer = browsers.open("site-reviewer");
+        siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+        Tasklist tasks = new Tasklist(siteReviewer).filter("本考点待初审（3701）")
+                .openTask("线下审核（现役军人）", applicant.candidateNo).claim();
+        ReviewForm form = ReviewForm.in(siteReviewer, applicant.candidateNo);
+
+        assertThat(form.images()).isZero();
+        assertThat(form.offersOutcome("RETURN")).isFalse();
+        form.outcome("PASS");
+        siteReviewer.screenshot("paper-review-passed");
+        tasks.complete();
+        form.awaitRecorded();
+
+        awaitTask("regionReview");
+        assertThat(serialNumbers.of(applicant.candidateNo)).isPresent();
+    }
+
+    // ----------------------------------------------------------------------------------------------- candidate
+
+    private void activateAndUploadEverythingButOneMaterial(Browser candidate) throws IOException {
+        CandidateService service = CandidateService.openedBy(candidate);
+        assertThat(service.requestCode(applicant.candidateNo, applicant.idNumber)).contains("验证码已发送到报名手机号");
+        candidate.screenshot("code-requested");
+        service.activate(candidates.lastCode(applicant), Candidates.PASSWORD);
+        assertThat(service.status()).contains(applicant.candidateNo).contains("未提交");
+        assertThat(service.offersUploads()).isTrue();
+        candidate.screenshot("activated");
+
+        service.goToTasklist();
+        Tasklist tasks = new Tasklist(candidate);
+        assertThat(tasks.filters()).contains("我的审核材料");
+        tasks.filter("我的审核材料").openTask("上传审核材料");
+        UploadForm form = UploadForm.in(candidate);
+        assertThat(form.acceptsUploads("DIPLOMA")).isTrue();
+        candidate.screenshot("upload-task");
+
+        assertThat(form.upload("DIPLOMA", photo("blurry-diploma.jpg", MaterialPhotos.blurryPage(1))))
+                .isEqualTo(ImageRejection.BLURRY.message());
+        assertThat(form.images("DIPLOMA")).isZero();
+        candidate.screenshot("blurry-photo-refused");
+
+        Path cameraPhoto = photo("diploma-from-camera.jpg", MaterialPhotos.sidewaysCameraPhoto(2));
+        assertThat(Files.size(cameraPhoto)).isGreaterThan(200 * 1024);
+        assertThat(form.upload("DIPLOMA", cameraPhoto)).startsWith("上传成功").contains("已按拍摄方向自动转正", "已压缩为");
+        assertThat(form.images("DIPLOMA")).isOne();
+        assertStoredUprightAndSmall("DIPLOMA");
+        candidate.screenshot("camera-photo-turned-upright-and-shrunk");
+
+        assertThat(form.saveContactAddress(CONTACT_ADDRESS)).isEqualTo("已保存");
+        assertThat(form.upload("ID_PROOF", photo("id-card.jpg", MaterialPhotos.sharpPage(3)))).isEqualTo("上传成功");
+        assertThat(form.upload("PROBATION_CERT", photo("probation.jpg", MaterialPhotos.sharpPage(4)))).isEqualTo("上传成功");
+    }
+
+    private void submitRefusedUntilTheLastMaterialIsUploaded(Browser candidate) throws IOException {
+        Tasklist tasks = new Tasklist(candidate);
+        UploadForm form = UploadForm.in(candidate);
+        tasks.complete();
+        assertThat(form.refusal()).contains("还不能提交审核", "《医疗机构执业许可证》副本或备案证");
+        candidate.screenshot("submit-refused-licence-missing");
+        assertThat(waitsAt()).contains("uploadMaterials");
+
+        assertThat(form.upload("INSTITUTION_LICENSE", photo("licence.jpg", MaterialPhotos.sharpPage(5)))).isEqualTo("上传成功");
+        tasks.complete();
+        awaitTask("waitForReviewOpening");
+
+        CandidateService service = CandidateService.openedBy(candidate);
+        assertThat(service.status()).contains("上报完成，内容已锁定");
+        candidate.screenshot("submitted-and-locked");
+    }
+
+    private void candidateReuploadsTheReturnedDiploma(Browser candidate) throws IOException {
+        Tasklist tasks = Tasklist.openedBy(candidate).filter("我的审核材料").openTask("重新上传退回材料");
+        UploadForm form = UploadForm.in(candidate);
+        assertThat(form.returned()).contains("毕业证书", RETURN_REASON);
+        assertThat(form.contactAddress()).isEqualTo(CONTACT_ADDRESS);
+        assertThat(form.acceptsUploads("DIPLOMA")).isTrue();
+        for (String untouched : new String[] {"ID_PROOF", "PROBATION_CERT", "INSTITUTION_LICENSE"}) {
+            assertThat(form.isLocked(untouched)).as(untouched).isTrue();
+            assertThat(form.acceptsUploads(untouched)).as(untouched).isFalse();
+        }
+        candidate.screenshot("diploma-returned-with-reason");
+
+        form.deleteFirstImage("DIPLOMA");
+        assertThat(form.upload("DIPLOMA", photo("diploma-again.jpg", MaterialPhotos.sharpPage(6)))).isEqualTo("上传成功");
+        candidate.screenshot("diploma-uploaded-again");
+        tasks.complete();
+        awaitTask("waitForReviewOpening");
+    }
+
+    private void candidateReadsTheFinalResult(Browser candidate) {
+        CandidateService service = CandidateService.openedBy(candidate);
+        String serialNumber = serialNumbers.of(applicant.candidateNo).orElseThrow();
+        assertThat(service.status()).contains("终审通过（最终结果）");
+        assertThat(service.offersUploads()).isFalse();
+        assertThat(service.serialNumber()).isEqualTo("序列号：" + serialNumber);
+        assertThat(service.messages()).contains("退回", "毕业证书");
+        candidate.screenshot("final-result-with-serial-number");
+    }
+
+    // ----------------------------------------------------------------------------------------------- reviewers
+
+    /**
+     * The review-open timers fire; the late neighbour's task is made first, so a list by creation would show the
+     * late neighbour on top.
+     */
+    private void reviewOpens() {
+        cases.passTimeUntil(cases.instance(lateNeighbour.candidateNo), "waitForReviewOpening");
+        cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
+        cases.passTimeUntil(cases.instance(earlyNeighbour.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(instance, "waitForReviewOpening");
+    }
+
+    private void reviewerOfAnotherSiteSeesOnlyTheirSiteOldestSubmissionFirst() {
+        Browser otherSite = browsers.open("other-site-reviewer");
+        otherSite.logIn(TestUsers.OTHER_SITE_REVIEWER, TestUsers.PASSWORD);
+        Tasklist tasks = new Tasklist(otherSite).filter("本考点待初审（3702）");
+
+        assertThat(tasks.filters()).doesNotContain("3701");
+        assertThat(tasks.candidates()).containsExactly(earlyNeighbour.candidateNo, lateNeighbour.candidateNo);
+        assertThat(otherSite.statusOf("/api/review/cases/" + applicant.candidateNo)).isEqualTo(404);
+        otherSite.screenshot("sees-only-own-site");
+    }
+
+    private void siteReviewerReturnsTheDiploma(Browser reviewer) {
+        Tasklist tasks = new Tasklist(reviewer).filter("本考点待初审（3701）")
+                .openTask("考点初审", applicant.candidateNo).claim();
+        ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo);
+        assertThat(form.facts()).contains("3701**********1234", "138****8000", "执业医师 · 临床", "本科")
+                .doesNotContain(applicant.idNumber);
+        assertThat(form.images()).isEqualTo(4);
+        reviewer.screenshot("site-review-form");
+
+        form.returnMaterial("DIPLOMA", RETURN_REASON).outcome("PASS");
+        tasks.complete();
+        assertThat(form.error()).isEqualTo("已有材料标记为退回，不能选择“通过”");
+        reviewer.screenshot("pass-refused-while-a-material-is-returned");
+        assertThat(waitsAt()).contains("siteReview");
+
+        form.outcome("RETURN");
+        tasks.complete();
+        form.awaitRecorded();
+        reviewer.screenshot("diploma-returned");
+        awaitTask("resubmitMaterials");
+    }
+
+    private void reviewerPasses(Browser reviewer, String filter, String taskName, String step) {
+        Tasklist tasks = Tasklist.openedBy(reviewer).filter(filter).openTask(taskName, applicant.candidateNo).claim();
+        ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo).outcome("PASS");
+        reviewer.screenshot(step);
+        tasks.complete();
+        form.awaitRecorded();
+    }
+
+    // ----------------------------------------------------------------------------------------------- helpers
+
+    /** The registration system registers the candidate. */
+    private void follow(Applicant candidate) {
+        applicant = candidate;
+        instance = cases.register(candidate);
+    }
+
+    private void neighboursSubmitADayApart() {
+        for (Applicant neighbour : List.of(earlyNeighbour, lateNeighbour)) {
+            neighbour.examSite = "3702";
+            cases.register(neighbour);
+            cases.uploadRequired(neighbour);
+            cases.submit(neighbour);
+            cases.clockAt(CaseDriver.DURING_UPLOAD.plusDays(1));
+        }
+    }
+
+    private Path photo(String name, byte[] bytes) throws IOException {
+        return Files.write(photos.resolve(name), bytes);
+    }
+
+    /** The photo as the server kept it: turned upright (a portrait page) and under 200 KB, without EXIF. */
+    private void assertStoredUprightAndSmall(String material) throws IOException {
+        MaterialImage stored = documents.images(applicant.candidateNo).stream()
+                .filter(image -> image.materialCode().equals(material)).findFirst().orElseThrow();
+        BufferedImage page = ImageIO.read(new ByteArrayInputStream(
+                documents.content(applicant.candidateNo, stored.id()).orElseThrow()));
+        assertThat(stored.bytes()).isLessThanOrEqualTo(200 * 1024);
+        assertThat(page.getHeight()).isGreaterThan(page.getWidth());
+    }
+
+    /** Where the case waits now: a user task, a timer, or nowhere once it has ended. */
+    private List<String> waitsAt() {
+        boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0;
+        return running ? runtimeService.getActiveActivityIds(instance.getId()) : List.of();
+    }
+
+    /** The browser's request reaches the engine a moment after the click: wait for the case to get there. */
+    private void awaitTask(String activity) {
+        awaitCase("to wait at " + activity, waiting -> waiting.contains(activity));
+    }
+
+    private void awaitEnd() {
+        awaitCase("to end", List::isEmpty);
+    }
+
+    private void awaitCase(String expectation, Predicate<List<String>> arrived) {
+        new FluentWait<>(this).withTimeout(Browser.PATIENCE).pollingEvery(Duration.ofMillis(200))
+                .withMessage(() -> "case " + applicant.candidateNo + " " + expectation + "; it waits at " + waitsAt())
+                .until(story -> arrived.test(story.waitsAt()));
+    }
+}

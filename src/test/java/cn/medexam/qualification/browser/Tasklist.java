@@ -1,0 +1,80 @@
+package cn.medexam.qualification.browser;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+
+/** Camunda Tasklist as its users work it: a filter on the left, its tasks in the middle, the task's form on the right. */
+public class Tasklist {
+
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[contains(@class,'btn-primary')]");
+
+    private final Browser browser;
+
+    Tasklist(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static Tasklist openedBy(Browser browser) {
+        browser.open("/camunda/app/tasklist/default/");
+        return new Tasklist(browser);
+    }
+
+    /** Chooses the filter and waits until its tasks are listed. */
+    public Tasklist filter(String name) {
+        browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), '" + name + "')]"));
+        browser.find(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
+                + "//a[contains(normalize-space(.), '" + name + "')]"));
+        browser.until(driver -> !browser.shows(By.cssSelector(".tasks-list .loader")));
+        return this;
+    }
+
+    /** The names of the filters this person may use, as the left column lists them. */
+    public String filters() {
+        return browser.find(By.cssSelector(".task-filters .list-unstyled")).getText();
+    }
+
+    /**
+     * The candidate numbers of the listed tasks, top to bottom (a reviewer's list shows them as its first column),
+     * once the list holds as many tasks as the filter counts.
+     */
+    public List<String> candidates() {
+        return browser.until(driver -> {
+            String counted = browser.find(By.cssSelector(".task-filter.active .counter")).getText().trim();
+            List<String> listed = browser.all(By.cssSelector("section.column-center li.task")).stream()
+                    .map(task -> task.findElement(By.cssSelector("span.variable-value")).getText().trim())
+                    .toList();
+            return counted.equals(String.valueOf(listed.size())) ? listed : null;
+        });
+    }
+
+    /** Opens the task of that name listed for the candidate (a reviewer's list shows the candidate's number). */
+    public Tasklist openTask(String taskName, String candidateNo) {
+        return open(taskName, "//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space()='"
+                + candidateNo + "']]");
+    }
+
+    /** Opens the task of that name: a candidate's own list holds their one case. */
+    public Tasklist openTask(String taskName) {
+        return open(taskName, "//li[contains(@class,'task')]");
+    }
+
+    private Tasklist open(String taskName, String listItem) {
+        browser.click(By.xpath(listItem + "//h4/a[normalize-space()='" + taskName + "']"));
+        browser.find(By.xpath("//*[contains(@class,'task-details')]//h2[contains(normalize-space(.), '" + taskName + "')]"));
+        return this;
+    }
+
+    /** 认领: a reviewer takes a group task before its form can be completed. */
+    public Tasklist claim() {
+        browser.click(CLAIM);
+        browser.waitUntilGone(CLAIM);
+        return this;
+    }
+
+    /** 完成: submits the task's form. */
+    public void complete() {
+        browser.click(COMPLETE);
+    }
+}
