@@ -110,10 +110,6 @@ public class Browser {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({ block: 'center' });", find(locator));
     }
 
-    public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
-    }
-
     public String currentUrl() {
         return driver.getCurrentUrl();
     }
