@@ -121,6 +121,18 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void aCandidateCannotGiveAwayOrPostponeTheirUploadTask() {
+        Applicant candidate = Applicant.shandongBachelor();
+        cases.register(candidate);
+        TaskService tasks = processEngine.getTaskService();
+        String upload = tasks.createTaskQuery().processInstanceBusinessKey(candidate.candidateNo).singleResult().getId();
+        identityService.setAuthentication(candidate.candidateNo, List.of(ReviewGroups.CANDIDATES));
+
+        assertThatThrownBy(() -> tasks.setAssignee(upload, null)).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> tasks.setDueDate(upload, new Date())).isInstanceOf(AuthorizationException.class);
+    }
+
+    @Test
     void aClaimedTaskStaysInTheSitesFilter() {
         String task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(here.candidateNo)
                 .singleResult().getId();
