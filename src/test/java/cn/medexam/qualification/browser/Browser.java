@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -12,9 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,7 +52,25 @@ public class Browser {
         type(By.id("password"), password);
         click(By.cssSelector("button[type=submit]"));
         until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-        find(By.cssSelector(".task-filters .task-filter")); // Tasklist has started and listed the person's filters
+        awaitTasklist();
+    }
+
+    /**
+     * Waits until Tasklist has started and lists the person's filters. Twice in about thirty runs a fourth browser's
+     * Tasklist stayed on its start spinner, with nothing in the server's log; a person would press F5, and so does
+     * this, once, after saving a screenshot and the browser's log of the stall.
+     */
+    public void awaitTasklist() {
+        By filters = By.cssSelector(".task-filters .task-filter");
+        try {
+            new WebDriverWait(driver, PATIENCE.dividedBy(2)).until(ExpectedConditions.visibilityOfElementLocated(filters));
+        } catch (TimeoutException stalled) {
+            System.err.println(person + ": Tasklist did not start within " + PATIENCE.dividedBy(2) + "; reloading once");
+            screenshot("tasklist-stalled");
+            saveLogs();
+            driver.navigate().refresh();
+            find(filters);
+        }
     }
 
     public WebElement find(By locator) {
@@ -118,6 +139,20 @@ public class Browser {
         Path file = browsers.nextScreenshot(person, step);
         try {
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The browser's console and network log since the last call, added to a file next to the screenshots. */
+    void saveLogs() {
+        Path file = browsers.file(person + "-browser.log");
+        StringBuilder log = new StringBuilder();
+        for (String type : List.of(LogType.BROWSER, LogType.PERFORMANCE)) {
+            driver.manage().logs().get(type).forEach(entry -> log.append(type).append(' ').append(entry).append('\n'));
+        }
+        try {
+            Files.writeString(file, log, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

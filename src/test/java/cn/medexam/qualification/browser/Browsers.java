@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Opens one headless Chromium per person of a story, numbers their screenshots in story order under
@@ -44,12 +47,20 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
     public Browser open(String person) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
-        // the flags keep Chromium off the network it cannot reach here (updates, sync, Google's services)
+        // off the network Chromium cannot reach here (updates, sync, Google's services); and several browsers side by
+        // side: none of them counts as a background window whose timers and renderer Chromium may slow down
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--no-first-run", "--lang=zh-CN", "--window-size=1400,1000");
+                "--disable-default-apps", "--no-first-run", "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
+                "--lang=zh-CN", "--window-size=1400,1000");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
                 "credentials_enable_service", false, "profile.password_manager_enabled", false));
+        // the console and the network, kept for the report of a failed step
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ChromiumAvailable.CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -61,12 +72,16 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
     }
 
     synchronized Path nextScreenshot(String person, String step) {
+        return file(String.format("%02d-%s-%s.png", ++shots, person, step));
+    }
+
+    /** A file of this test's story folder. */
+    Path file(String name) {
         try {
-            Files.createDirectories(story);
+            return Files.createDirectories(story).resolve(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return story.resolve(String.format("%02d-%s-%s.png", ++shots, person, step));
     }
 
     @Override
@@ -74,11 +89,29 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
         for (Browser browser : open) {
             try {
                 browser.screenshot("failed");
+                browser.saveLogs();
             } catch (RuntimeException cannotTakeIt) {
                 failure.addSuppressed(cannotTakeIt);
             }
         }
+        saveServerThreads();
         throw failure;
+    }
+
+    /** The application runs in this JVM: what its request threads were doing when the step failed. */
+    private void saveServerThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        try {
+            Files.writeString(file("server-threads.txt"), dump);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

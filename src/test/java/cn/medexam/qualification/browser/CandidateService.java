@@ -53,5 +53,6 @@ public class CandidateService {
     public void goToTasklist() {
         browser.click(By.xpath("//a[contains(., '任务列表')]"));
         browser.until(driver -> browser.currentUrl().contains("/camunda/app/tasklist/"));
+        browser.awaitTasklist();
     }
 }

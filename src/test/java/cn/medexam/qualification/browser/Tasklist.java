@@ -18,6 +18,7 @@ public class Tasklist {
 
     public static Tasklist openedBy(Browser browser) {
         browser.open("/camunda/app/tasklist/default/");
+        browser.awaitTasklist();
         return new Tasklist(browser);
     }
 
@@ -71,6 +72,12 @@ public class Tasklist {
         browser.click(CLAIM);
         browser.waitUntilGone(CLAIM);
         return this;
+    }
+
+    /** Whether the open task offers to change it: follow-up date, groups, give it back (取消认领). */
+    public boolean offersChanges() {
+        return browser.shows(By.xpath("//*[contains(@class,'task-details')]//a[normalize-space()='设置跟进日期' or normalize-space()='添加组']"))
+                || browser.shows(By.cssSelector(".task-details .unclaim, .task-details .reset-due-date"));
     }
 
     /** 完成: submits the task's form. */
