@@ -101,4 +101,11 @@ class ReviewCaseController {
                 request.returns() == null ? Map.of() : request.returns()), reviewer.getName());
         return view(candidateNo, reviewer);
     }
+
+    /** 放回待审列表: the reviewer gives back the review task they claimed. */
+    @PostMapping("/release")
+    ResponseEntity<Void> release(@PathVariable String candidateNo, Authentication reviewer) {
+        reviews.release(candidateNo, access.stageFor(candidateNo, reviewer), reviewer.getName());
+        return ResponseEntity.noContent().build();
+    }
 }

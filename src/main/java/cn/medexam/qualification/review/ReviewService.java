@@ -42,13 +42,7 @@ public class ReviewService {
 
     @Transactional
     public void decide(String candidateNo, ReviewStage stage, Verdict verdict, String reviewer) {
-        Task task = taskService.createTaskQuery()
-                .processInstanceBusinessKey(candidateNo)
-                .taskDefinitionKey(stage.taskKey())
-                .singleResult();
-        if (task == null) {
-            throw ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务");
-        }
+        Task task = openTask(candidateNo, stage);
         check(candidateNo, stage, verdict);
         decisions.record(candidateNo, stage, verdict, reviewer, clock.now());
 
@@ -62,6 +56,31 @@ public class ReviewService {
             variables.put("returnedMaterials", String.join(",", verdict.returns().keySet()));
         }
         taskService.complete(task.getId(), variables);
+    }
+
+    /**
+     * 放回待审列表: the reviewer who claimed the review task gives it back to their group's list, for a colleague to
+     * take. Reviewers may work tasks, not reassign them (TASK_WORK), so this is the one way back short of an
+     * administrator.
+     */
+    @Transactional
+    public void release(String candidateNo, ReviewStage stage, String reviewer) {
+        Task task = openTask(candidateNo, stage);
+        if (!reviewer.equals(task.getAssignee())) {
+            throw ApiException.conflict("NOT_CLAIMED_BY_YOU", "该审核任务不是由您认领的，不能放回待审列表");
+        }
+        taskService.setAssignee(task.getId(), null);
+    }
+
+    private Task openTask(String candidateNo, ReviewStage stage) {
+        Task task = taskService.createTaskQuery()
+                .processInstanceBusinessKey(candidateNo)
+                .taskDefinitionKey(stage.taskKey())
+                .singleResult();
+        if (task == null) {
+            throw ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务");
+        }
+        return task;
     }
 
     /** When the candidate's materials were last returned, if ever. */

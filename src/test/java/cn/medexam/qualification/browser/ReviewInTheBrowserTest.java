@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,8 @@ class ReviewInTheBrowserTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    TaskService taskService;
+    @Autowired
     DocumentStore documents;
     @Autowired
     SerialNumbers serialNumbers;
@@ -131,7 +134,12 @@ class ReviewInTheBrowserTest {
         follow(Applicant.servingMilitary());
         Browser siteReviewer = browsers.open("site-reviewer");
         siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
-        Tasklist tasks = new Tasklist(siteReviewer).filter("本考点待初审（3701）")
+        new Tasklist(siteReviewer).filter("本考点待初审（3701）").openTask("线下审核（现役军人）", applicant.candidateNo).claim();
+        ReviewForm.in(siteReviewer, applicant.candidateNo).release(); // claimed before the paper file arrived
+        assertThat(assigneeOf("offlineReview")).isNull();
+        siteReviewer.screenshot("paper-review-given-back");
+
+        Tasklist tasks = Tasklist.openedBy(siteReviewer).filter("本考点待初审（3701）")
                 .openTask("线下审核（现役军人）", applicant.candidateNo).claim();
         ReviewForm form = ReviewForm.in(siteReviewer, applicant.candidateNo);
 
@@ -313,6 +321,11 @@ class ReviewInTheBrowserTest {
                 documents.content(applicant.candidateNo, stored.id()).orElseThrow()));
         assertThat(stored.bytes()).isLessThanOrEqualTo(200 * 1024);
         assertThat(page.getHeight()).isGreaterThan(page.getWidth());
+    }
+
+    private String assigneeOf(String taskKey) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+                .singleResult().getAssignee();
     }
 
     /** Where the case waits now: a user task, a timer, or nowhere once it has ended. */
