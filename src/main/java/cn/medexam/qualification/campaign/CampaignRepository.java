@@ -30,6 +30,10 @@ class CampaignRepository {
                 .optional();
     }
 
+    String regionName(Region region) {
+        return jdbc.sql("SELECT name FROM exam_region WHERE code = ?").param(region.name()).query(String.class).single();
+    }
+
     List<Campaign> findAll() {
         return jdbc.sql("SELECT * FROM campaign ORDER BY exam_year DESC, region").query(CampaignRepository::map).list();
     }

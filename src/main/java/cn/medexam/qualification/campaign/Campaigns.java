@@ -34,6 +34,11 @@ public class Campaigns {
         return repository.find(region, examYear).isPresent();
     }
 
+    /** 山东 for SHANDONG: the region as its reviewers call it. */
+    public String regionName(Region region) {
+        return repository.regionName(region);
+    }
+
     public List<Campaign> all() {
         return repository.findAll();
     }

@@ -20,8 +20,9 @@ import cn.medexam.qualification.system.ReviewerGroupCreated;
 
 /**
  * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers and
- * 考区待终审 for a region's, oldest submission (lock time) first with the candidate's number, name, masked ID, lock time and returns as
- * columns; 我的审核材料 for candidates, who have one case. Each group may read its own filter only.
+ * 考区待终审 for a region's, oldest submission (lock time) first, with the candidate's number, name, masked ID, lock
+ * time and returns as columns; 我的审核材料 for candidates, who have one case. Each group may read its own filter
+ * only.
  */
 @Component
 class TasklistFilters {

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.campaign.Region;
 
 /**
@@ -34,11 +35,13 @@ public class IdentityProvisioning {
     private final ReviewProperties properties;
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
+    private final Campaigns campaigns;
 
     public IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
                                 ReviewProperties properties, PlatformTransactionManager transactions,
-                                ApplicationEventPublisher events) {
+                                ApplicationEventPublisher events, Campaigns campaigns) {
         this.events = events;
+        this.campaigns = campaigns;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.identityService = identityService;
@@ -62,7 +65,7 @@ public class IdentityProvisioning {
     public void ensureReviewerGroups(String examSite, String region) {
         ensureOnce(new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite), "考点 " + examSite + " 审核人员",
                 "EXAM_SITE");
-        String regionName = Region.valueOf(region).chineseName();
+        String regionName = campaigns.regionName(Region.valueOf(region));
         ensureOnce(new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName),
                 regionName + "考区审核人员", "EXAM_REGION");
     }

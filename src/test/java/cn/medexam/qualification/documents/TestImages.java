@@ -302,6 +302,11 @@ final class TestImages {
     }
 
     private static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
+        return writeJpeg(new IIOImage(rgb(image), null, null), quality, progressive);
+    }
+
+    /** The JDK's JPEG writer at an explicit quality; an IIOImage carries either an image or a bare raster. */
+    private static byte[] writeJpeg(IIOImage image, float quality, boolean progressive) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -312,7 +317,7 @@ final class TestImages {
             if (progressive) {
                 param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             }
-            writer.write(null, new IIOImage(rgb(image), null, null), param);
+            writer.write(null, image, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -357,21 +362,8 @@ final class TestImages {
                 raster.setPixel(x, y, pixel);
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(raster, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
         byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0}; // version 100, no flags, transform 0
-        return insert(out.toByteArray(), 2, segment(0xEE, adobe));
+        return insert(writeJpeg(new IIOImage(raster, null, null), quality, false), 2, segment(0xEE, adobe));
     }
 
     /**
