@@ -25,7 +25,9 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiError.FieldError;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.InvalidInputException;
+import cn.medexam.qualification.system.PasswordRules;
 import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
 
@@ -51,10 +53,12 @@ public class ActivationService {
     private final EngineClock clock;
     private final ReviewProperties properties;
     private final Profiles profiles;
+    private final IdentityProvisioning accounts;
 
     ActivationService(Registrations registrations, Notifier notifier, IdentityService identityService, JdbcClient jdbc,
-                      EngineClock clock, ReviewProperties properties, Profiles profiles) {
+                      EngineClock clock, ReviewProperties properties, Profiles profiles, IdentityProvisioning accounts) {
         this.profiles = profiles;
+        this.accounts = accounts;
         this.registrations = registrations;
         this.notifier = notifier;
         this.identityService = identityService;
@@ -71,7 +75,8 @@ public class ActivationService {
     public void requestCode(String candidateNo, String idNumber) {
         Optional<Registration> registration = registrations.find(candidateNo)
                 .filter(r -> r.idNumber().equalsIgnoreCase(idNumber));
-        if (registration.isEmpty()) {
+        // a staff account never gets a code, so its password can never be set here
+        if (registration.isEmpty() || accounts.isStaffAccount(candidateNo)) {
             return;
         }
         Instant now = clock.now();
@@ -119,6 +124,10 @@ public class ActivationService {
     }
 
     private void saveUser(Registration registration, String password) {
+        if (accounts.isStaffAccount(registration.candidateNo())) {
+            throw ApiException.conflict("NOT_A_CANDIDATE_ACCOUNT",
+                    "该考生编号对应的账号不是考生账号，不能激活；请联系考区管理员");
+        }
         User user = identityService.createUserQuery().userId(registration.candidateNo()).singleResult();
         if (user == null) {
             user = identityService.newUser(registration.candidateNo());
@@ -149,9 +158,8 @@ public class ActivationService {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < 8 || password.length() > 64
-                || !password.matches(".*[A-Za-z].*") || !password.matches(".*[0-9].*")) {
-            throw new InvalidInputException(List.of(new FieldError("password", "密码须为 8 至 64 位，且同时包含字母和数字")));
+        if (!PasswordRules.accepts(password)) {
+            throw new InvalidInputException(List.of(new FieldError("password", PasswordRules.MESSAGE)));
         }
     }
 

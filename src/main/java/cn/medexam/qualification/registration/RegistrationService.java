@@ -65,6 +65,10 @@ public class RegistrationService {
             throw ApiException.conflict("REGISTRATION_EXISTS",
                     "考生编号 " + registration.candidateNo() + " 已有报名信息；变更请使用 PUT /api/registrations/" + registration.candidateNo());
         }
+        if (identity.isStaffAccount(registration.candidateNo())) {
+            throw ApiException.conflict("CANDIDATE_NO_IS_STAFF_ACCOUNT", "考生编号 " + registration.candidateNo()
+                    + " 与系统中已有的工作人员账号相同，不能作为考生编号；请核对报名数据");
+        }
         requireCampaign(registration);
         repository.insert(registration, clock.now());
         identity.ensureReviewerGroups(registration.examSite(), registration.region().name());

@@ -2,6 +2,8 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -116,6 +118,19 @@ public class IdentityProvisioning {
         authorizationService.createAuthorizationQuery().groupIdIn(ReviewGroups.site(examSite))
                 .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
+     * Whether an account that is not a candidate's already has this id: a reviewer, the registrar, an administrator,
+     * or a user an administrator made and has not placed in a group yet. A candidate account is a member of group
+     * {@code candidates} and of nothing else; only activation makes one. Candidate numbers never reach such accounts.
+     */
+    public boolean isStaffAccount(String userId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            return false;
+        }
+        List<Group> groups = identityService.createGroupQuery().groupMember(userId).list();
+        return groups.size() != 1 || !ReviewGroups.CANDIDATES.equals(groups.get(0).getId());
     }
 
     /** Lets a group see one Tasklist filter. */

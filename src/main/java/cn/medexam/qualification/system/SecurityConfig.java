@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
@@ -25,8 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may call what. The application's API ({@code /api/**}) authenticates with HTTP Basic against Camunda's
- * identity service and authorises by Camunda group; the engine's REST API gets Camunda's own Basic filter; the
- * webapps (Tasklist, Cockpit, Admin) keep their own login and authorisations.
+ * identity service and authorises by Camunda group; the engine's REST API is for administrators only; the webapps
+ * (Tasklist, Cockpit, Admin) share the application's login and keep Camunda's authorisations. Whatever the door,
+ * no person writes a case through the engine ({@link EngineWriteGuard}).
  */
 @Configuration
 public class SecurityConfig {
@@ -75,7 +78,7 @@ public class SecurityConfig {
     /**
      * The webapps (Tasklist, Cockpit, Admin) share the application's login: a person signs in once on /login.html,
      * and the same session serves the webapps (see {@link #webappsUseTheApplicationLogin()}) and the application's
-     * API, so a task form can call /api/... The engine's REST API keeps its own Basic filter. Camunda's webapp
+     * API, so a task form can call /api/... Camunda's webapp
      * filter guards /camunda/api against cross-site requests, so Spring's CSRF check stays off here.
      */
     @Bean
@@ -83,11 +86,9 @@ public class SecurityConfig {
     SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
         http.authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
-                        // first start outside the demo: Camunda's page that creates the first administrator; its
-                        // API answers only while there is none
-                        .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**",
-                                "/camunda/app/admin/scripts/**", "/camunda/app/admin/styles/**",
-                                "/camunda/app/admin/locales/**", "/camunda/app/admin/assets/**").permitAll()
+                        // Camunda's page that lets whoever comes first create an administrator stays closed: the
+                        // first administrator comes from the environment (FirstAdministrator)
+                        .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**").denyAll()
                         .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.loginPage("/login.html").loginProcessingUrl("/login")
@@ -118,14 +119,54 @@ public class SecurityConfig {
         return registration;
     }
 
+    /**
+     * The engine's REST API is for administrators' tools (Camunda Modeler's deploy, scripts): HTTP Basic on every
+     * request through the same password check as every login, never a browser session (so no cross-site request
+     * rides on one), and nothing for anybody else, not even {@code GET /engine-rest/engine}. What an administrator
+     * may do there is bounded by {@link EngineWriteGuard} like everywhere else.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain engineRestSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+                                           ObjectMapper json) throws Exception {
+        // the engine REST API is Jersey's servlet, not Spring MVC's: match the path itself
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authenticationProvider(identity)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"engine-rest\"");
+                    write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
+                }))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        write(response, json, HttpServletResponse.SC_FORBIDDEN,
+                                new ApiError("FORBIDDEN", "引擎接口仅供考区管理员使用"))))
+                // credentials come with every request and no cookie is honoured: nothing for a forged request to use
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** The engine's REST API takes the user Spring Security authenticated above, with their groups. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("camunda-rest-basic-auth");
+        registration.setName("camunda-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    /** Passwords set through the engine's doors follow the same rules as at activation. */
+    @Bean
+    FilterRegistrationBean<PasswordRulesFilter> passwordRulesAtTheEngine(ObjectMapper json) {
+        FilterRegistrationBean<PasswordRulesFilter> registration = new FilterRegistrationBean<>(new PasswordRulesFilter(json));
+        registration.setName("password-rules-at-the-engine");
+        registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+        // after Spring Security: only authenticated callers get this far
+        registration.setOrder(100);
         return registration;
     }
 

@@ -11,7 +11,7 @@ import cn.medexam.qualification.system.ReviewGroups;
 @Component
 public class TestUsers {
 
-    public static final String PASSWORD = "test-password";
+    public static final String PASSWORD = "Test-Passw0rd";
     public static final String ADMIN = "test-admin";
     public static final String REGISTRAR = "test-registrar";
     public static final String SITE_REVIEWER = "test-reviewer-3701";
