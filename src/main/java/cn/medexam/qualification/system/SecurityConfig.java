@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
@@ -89,6 +90,14 @@ public class SecurityConfig {
                         // Camunda's page that lets whoever comes first create an administrator stays closed: the
                         // first administrator comes from the environment (FirstAdministrator)
                         .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**").denyAll()
+                        // Camunda's own login would be a second password check beside the application's login
+                        .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
+                        // counts of every case (all sites, all states) and Cockpit's and Admin's own APIs, which
+                        // Camunda does not restrict to the users of those apps, are for the exam office only
+                        .requestMatchers(RegexRequestMatcher.regexMatcher("/camunda/api/engine/.*/statistics.*"),
+                                RegexRequestMatcher.regexMatcher("/camunda/api/cockpit/.*"),
+                                RegexRequestMatcher.regexMatcher("/camunda/api/admin/(?!auth/).*"))
+                        .hasAuthority(ADMIN)
                         .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.loginPage("/login.html").loginProcessingUrl("/login")

@@ -50,6 +50,13 @@ public final class WebClient {
                         : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A form post as a login page sends it. */
+    public HttpResponse<String> form(String path, String form) {
+        return send(withCsrf(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** A call with HTTP Basic credentials and no session, as a script or another system makes it. */
     public HttpResponse<String> basic(String user, String password, String method, String path, String json) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -161,6 +161,14 @@ class EngineApiAttackTest {
         }
 
         @Test
+        void cannotReadTheProcessStatistics() {
+            status(candidate.get(WEBAPP_ENGINE + "/process-definition/statistics")).isEqualTo(403);
+            status(candidate.get(WEBAPP_ENGINE + "/process-definition/" + instance.getProcessDefinitionId()
+                    + "/statistics")).isEqualTo(403);
+            status(candidate.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")).isIn(401, 403, 404);
+        }
+
+        @Test
         void submittingThroughTheApplicationStillWorks() throws Exception {
             cases.uploadRequired(applicant);
 
@@ -342,7 +350,17 @@ class EngineApiAttackTest {
     }
 
     @Nested
-    class CamundasSetupPage {
+    class CamundasSetupPageAndLogin {
+
+        @Test
+        void camundasOwnLoginIsNoSecondWayToCheckAPassword() {
+            WebClient stranger = new WebClient(port);
+            HttpResponse<String> login = stranger.form("/camunda/api/admin/auth/user/default/login/tasklist",
+                    "username=" + TestUsers.ADMIN + "&password=" + TestUsers.PASSWORD);
+
+            status(login).isIn(401, 403);
+            status(stranger.get("/camunda/api/admin/auth/user/default")).isEqualTo(401);
+        }
 
         @Test
         void isClosedToStrangersAndAdministratorsAlike() {
