@@ -58,6 +58,12 @@ class WebappLocalesTest {
             "dateLocales.longDateFormat.L",
             "dateLocales.longDateFormat.LT");
 
+    /**
+     * Keys Chinese has beyond English: the placeholders of this application's password rules (system.PasswordRules),
+     * shown by Admin and the profile page.
+     */
+    private static final Set<String> ADDED_KEYS = Set.of("PASSWORD_POLICY_LETTER", "PASSWORD_POLICY_MAX_LENGTH");
+
     private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern INTERPOLATION = Pattern.compile("\\{\\{.*?}}");
@@ -73,6 +79,7 @@ class WebappLocalesTest {
     void chineseHasExactlyTheKeysOfEnglishInTheSameOrder(String app) throws IOException {
         Map<String, JsonNode> english = leaves(read(app, "en"));
         Map<String, JsonNode> chinese = leaves(read(app, "zh"));
+        chinese.keySet().removeIf(path -> ADDED_KEYS.contains(path.substring(path.lastIndexOf('.') + 1)));
 
         assertThat(new ArrayList<>(chinese.keySet())).containsExactlyElementsOf(english.keySet());
         SoftAssertions softly = new SoftAssertions();
