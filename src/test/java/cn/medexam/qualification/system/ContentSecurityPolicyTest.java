@@ -98,7 +98,7 @@ class ContentSecurityPolicyTest {
 
     @Test
     void tasklistSendsCamundasOwnPolicyAlone() throws Exception {
-        logInAsAdministrator();
+        logIn(TestUsers.SITE_REVIEWER);
         HttpResponse<String> tasklist = get("/camunda/app/tasklist/default/", "text/html");
 
         assertThat(tasklist.statusCode()).isEqualTo(200);
@@ -108,7 +108,11 @@ class ContentSecurityPolicyTest {
     }
 
     private void logInAsAdministrator() throws Exception {
-        String form = "username=" + URLEncoder.encode(TestUsers.ADMIN, StandardCharsets.UTF_8) + "&password="
+        logIn(TestUsers.ADMIN);
+    }
+
+    private void logIn(String user) throws Exception {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
