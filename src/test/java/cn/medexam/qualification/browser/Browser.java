@@ -158,6 +158,12 @@ public class Browser {
         }
     }
 
+    /** The console's Content-Security-Policy violations since the last look at the console. */
+    List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString)
+                .filter(entry -> entry.contains("Content Security Policy")).toList();
+    }
+
     void close() {
         driver.quit();
     }

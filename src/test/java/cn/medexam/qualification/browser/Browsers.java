@@ -116,7 +116,17 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
 
     @Override
     public void afterEach(ExtensionContext context) {
-        open.forEach(Browser::close);
-        open.clear();
+        // every page of the story kept within its Content-Security-Policy (the application's or Camunda's)
+        List<String> violations = new ArrayList<>();
+        try {
+            open.forEach(browser -> violations.addAll(browser.contentSecurityPolicyViolations()));
+        } finally {
+            open.forEach(Browser::close);
+            open.clear();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Content Security Policy violations in the browser console:\n"
+                    + String.join("\n", violations));
+        }
     }
 }

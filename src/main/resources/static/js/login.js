@@ -1,0 +1,3 @@
+if (new URLSearchParams(location.search).has('error')) {
+  document.getElementById('error').classList.add('shown');
+}
