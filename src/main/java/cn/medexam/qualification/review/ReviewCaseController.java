@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.ImageViews;
 import cn.medexam.qualification.documents.MaterialImage;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
 
 /**
@@ -35,9 +37,14 @@ class ReviewCaseController {
     private final CaseStatusResolver statuses;
     private final SerialNumbers serialNumbers;
     private final ReviewService reviews;
+    private final ImageViews imageViews;
+    private final EngineClock clock;
 
     ReviewCaseController(ReviewerAccess access, Checklists checklists, DocumentStore documents,
-                         CaseStatusResolver statuses, SerialNumbers serialNumbers, ReviewService reviews) {
+                         CaseStatusResolver statuses, SerialNumbers serialNumbers, ReviewService reviews,
+                         ImageViews imageViews, EngineClock clock) {
+        this.imageViews = imageViews;
+        this.clock = clock;
         this.access = access;
         this.checklists = checklists;
         this.documents = documents;
@@ -86,6 +93,7 @@ class ReviewCaseController {
         MaterialImage image = documents.images(candidateNo).stream().filter(i -> i.id().equals(imageId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("未找到该图片"));
         byte[] bytes = documents.content(candidateNo, imageId).orElseThrow(() -> ApiException.notFound("未找到该图片"));
+        imageViews.record(reviewer.getName(), image, clock.now());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
                 .header("Cache-Control", "private, no-store").body(bytes);
     }
