@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -60,6 +61,10 @@ public class SecurityConfig {
                 .logout(logout -> logout.logoutUrl("/api/logout")
                         .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SameOriginLogin("/api/login", (request, response) -> write(response, json,
+                        HttpServletResponse.SC_FORBIDDEN, new ApiError("CROSS_SITE_LOGIN",
+                                "登录请求来自其他网站，已拒绝；请直接打开本系统的登录页登录"))),
+                        UsernamePasswordAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (!refusedAsThrottled(response, json, e)) {
                         write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
@@ -109,6 +114,9 @@ public class SecurityConfig {
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
                         (request, response, e) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")))
+                .addFilterBefore(new SameOriginLogin("/login", (request, response) ->
+                        response.sendRedirect(request.getContextPath() + "/login.html?error")),
+                        UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
