@@ -12,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -54,7 +56,7 @@ public class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(identity)
+                .authenticationManager(onlyThe(identity))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
                         .hasAnyAuthority(REGISTRAR, ADMIN)
@@ -65,14 +67,24 @@ public class SecurityConfig {
                 // browsers log in once (form POST username/password) and keep a session; systems use Basic
                 .formLogin(login -> login.loginProcessingUrl("/api/login")
                         .successHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT))
-                        .failureHandler((request, response, e) -> write(response, json,
-                                HttpServletResponse.SC_UNAUTHORIZED, new ApiError("LOGIN_FAILED", "用户名或密码错误"))))
+                        .failureHandler((request, response, e) -> {
+                            if (!refusedAsThrottled(response, json, e)) {
+                                write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
+                                        new ApiError("LOGIN_FAILED", "用户名或密码错误"));
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/api/logout")
                         .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
-                                new ApiError("UNAUTHENTICATED", "请先登录"))))
+                .addFilterBefore(new SameOriginLogin("/api/login", (request, response) -> write(response, json,
+                        HttpServletResponse.SC_FORBIDDEN, new ApiError("CROSS_SITE_LOGIN",
+                                "登录请求来自其他网站，已拒绝；请直接打开本系统的登录页登录"))),
+                        UsernamePasswordAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (!refusedAsThrottled(response, json, e)) {
+                        write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
+                    }
+                }))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpServletResponse.SC_FORBIDDEN,
                                 new ApiError("FORBIDDEN", "您没有权限执行此操作"))))
@@ -97,7 +109,7 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        http.authenticationProvider(identity)
+        http.authenticationManager(onlyThe(identity))
                 .authorizeHttpRequests(requests -> requests
                         // Camunda's page that lets whoever comes first create an administrator stays closed: the
                         // first administrator comes from the environment (FirstAdministrator)
@@ -113,7 +125,10 @@ public class SecurityConfig {
                         .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(login -> login.loginPage("/login.html").loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/camunda/app/tasklist/default/").failureUrl("/login.html?error"))
+                        .defaultSuccessUrl("/camunda/app/tasklist/default/")
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException throttled
+                                        ? "/login.html?locked=" + throttled.retryAfterSeconds() : "/login.html?error"))))
                 // Tasklist's and Cockpit's logout buttons end the application session too
                 .logout(logout -> logout.logoutRequestMatcher(request -> "POST".equals(request.getMethod())
                                 && request.getRequestURI().matches(".*/camunda/api/admin/auth/user/[^/]+/logout"))
@@ -121,6 +136,9 @@ public class SecurityConfig {
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
                         (request, response, e) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")))
+                .addFilterBefore(new SameOriginLogin("/login", (request, response) ->
+                        response.sendRedirect(request.getContextPath() + "/login.html?error")),
+                        UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 // the application's pages get its strict policy; the webapps send Camunda's own (with a nonce for
                 // their inline script and room for the task forms' cam-script), and two policies would intersect
@@ -216,6 +234,25 @@ public class SecurityConfig {
 
     private static boolean isSafe(String method) {
         return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method);
+    }
+
+    /**
+     * The provider alone, without Spring's global manager as parent: that holds the same provider, and a
+     * ProviderManager asks its parent again after a wrong password, which would count every failure twice.
+     */
+    private static ProviderManager onlyThe(CamundaIdentityAuthenticationProvider identity) {
+        return new ProviderManager(identity);
+    }
+
+    /** 429 with Retry-After when the login was throttled (system.LoginThrottle). */
+    private static boolean refusedAsThrottled(HttpServletResponse response, ObjectMapper json, Exception e)
+            throws IOException {
+        if (!(e instanceof LoginThrottledException throttled)) {
+            return false;
+        }
+        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+        write(response, json, 429, new ApiError("LOGIN_THROTTLED", throttled.getMessage()));
+        return true;
     }
 
     private static void write(HttpServletResponse response, ObjectMapper json, int status, ApiError error)
