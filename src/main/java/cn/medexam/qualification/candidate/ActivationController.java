@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,9 +17,11 @@ import jakarta.validation.constraints.Size;
 class ActivationController {
 
     private final ActivationService activation;
+    private final ActivationLimits limits;
 
-    ActivationController(ActivationService activation) {
+    ActivationController(ActivationService activation, ActivationLimits limits) {
         this.activation = activation;
+        this.limits = limits;
     }
 
     record CodeRequest(@NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位") String candidateNo,
@@ -33,13 +36,15 @@ class ActivationController {
 
     /** Always 202: whether the candidate exists is not revealed. */
     @PostMapping("/code")
-    ResponseEntity<Void> sendCode(@Valid @RequestBody CodeRequest request) {
+    ResponseEntity<Void> sendCode(@Valid @RequestBody CodeRequest request, HttpServletRequest client) {
+        limits.codeRequested(client.getRemoteAddr());
         activation.requestCode(request.candidateNo().trim(), request.idNumber().trim());
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping
-    ResponseEntity<Void> activate(@Valid @RequestBody Activation request) {
+    ResponseEntity<Void> activate(@Valid @RequestBody Activation request, HttpServletRequest client) {
+        limits.activationTried(client.getRemoteAddr());
         activation.activate(request.candidateNo().trim(), request.idNumber().trim(), request.code().trim(),
                 request.password());
         return ResponseEntity.noContent().build();

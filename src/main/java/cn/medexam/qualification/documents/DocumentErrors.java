@@ -2,6 +2,9 @@ package cn.medexam.qualification.documents;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -9,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import cn.medexam.qualification.system.ApiError;
@@ -17,6 +21,8 @@ import cn.medexam.qualification.system.ApiError;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DocumentErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentErrors.class);
 
     record MissingMaterials(String code, String message, List<String> missing) {
     }
@@ -31,6 +37,18 @@ class DocumentErrors {
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.unprocessableEntity()
                 .body(new ApiError(ImageRejection.TOO_LARGE.name(), ImageRejection.TOO_LARGE.message()));
+    }
+
+    /**
+     * A multipart body no browser sends: cut off, without its closing boundary, too many parts, a NUL in a file name.
+     * Nothing was stored (the parser fails before the controller runs); one line in the log, no stack trace.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> malformed(MultipartException e) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        log.warn("malformed upload refused: {}", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return ResponseEntity.badRequest()
+                .body(new ApiError("BAD_MULTIPART", "上传内容不完整或格式错误，请重新选择图片上传"));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

@@ -175,11 +175,13 @@ public class SecurityConfig {
                                            ObjectMapper json) throws Exception {
         // the engine REST API is Jersey's servlet, not Spring MVC's: match the path itself
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                .authenticationProvider(identity)
+                .authenticationManager(onlyThe(identity))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"engine-rest\"");
-                    write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
+                    if (!refusedAsThrottled(response, json, e)) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"engine-rest\"");
+                        write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
+                    }
                 }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

@@ -171,7 +171,7 @@ class ReviewInTheBrowserTest {
         tasks.filter("我的审核材料").openTask("上传审核材料");
         UploadForm form = UploadForm.in(candidate);
         assertThat(form.acceptsUploads("DIPLOMA")).isTrue();
-        assertThat(tasks.offersChanges()).as("follow-up date, groups or 取消认领 offered").isFalse();
+        assertThat(tasks.offersChanges()).as("follow-up date, groups, 取消认领, a comment or a start offered").isFalse();
         candidate.screenshot("upload-task");
 
         assertThat(form.upload("DIPLOMA", photo("blurry-diploma.jpg", MaterialPhotos.blurryPage(1))))

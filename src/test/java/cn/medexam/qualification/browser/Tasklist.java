@@ -74,10 +74,15 @@ public class Tasklist {
         return this;
     }
 
-    /** Whether the open task offers to change it: follow-up date, groups, give it back (取消认领). */
+    /**
+     * Whether Tasklist offers a change that only the application makes: the open task's follow-up date, groups,
+     * giving it back (取消认领), a comment, or starting a process or creating a task.
+     */
     public boolean offersChanges() {
         return browser.shows(By.xpath("//*[contains(@class,'task-details')]//a[normalize-space()='设置跟进日期' or normalize-space()='添加组']"))
-                || browser.shows(By.cssSelector(".task-details .unclaim, .task-details .reset-due-date"));
+                || browser.shows(By.cssSelector(".task-details .unclaim, .task-details .reset-due-date"))
+                || browser.shows(By.xpath("//a[normalize-space()='启动流程' or normalize-space()='创建任务'"
+                        + " or normalize-space()='添加评论']"));
     }
 
     /** 完成: submits the task's form. */

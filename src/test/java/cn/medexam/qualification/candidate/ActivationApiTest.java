@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -144,5 +145,52 @@ class ActivationApiTest {
         assertThat(changed.path("phone").asText()).isEqualTo("13912345678");
         assertThat(changed.path("contactAddress").asText()).isEqualTo("济南市历下区经十路 1 号");
         assertThat(changed.path("name").asText()).isEqualTo(applicant.name);
+    }
+
+    @Test
+    void oneAddressAsksForAtMostTenCodesAnHourWhicheverCandidatesItNames() throws Exception {
+        for (int i = 0; i < ActivationLimits.CODES_PER_ADDRESS; i++) {
+            codeRequestFrom("127.1.2.3", Applicant.shandongBachelor(), 202);
+        }
+
+        JsonNode refused = codeRequestFrom("127.1.2.3", applicant, 429);
+        assertThat(refused.path("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(refused.path("message").asText()).contains("请", "分钟后再试");
+        codeRequestFrom("127.1.2.4", applicant, 202);
+
+        ClockUtil.setCurrentTime(Date.from(cases.now().plus(ActivationLimits.CODE_WINDOW)));
+        codeRequestFrom("127.1.2.3", applicant, 202);
+    }
+
+    @Test
+    void oneAddressTriesAtMostTwentyCodesInTenMinutes() throws Exception {
+        cases.register(applicant);
+        for (int i = 0; i < ActivationLimits.TRIES_PER_ADDRESS; i++) {
+            activationFrom("127.1.3.3", Applicant.shandongBachelor(), 422);
+        }
+
+        assertThat(activationFrom("127.1.3.3", applicant, 429).path("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        // the candidate's own phone is another address
+        candidates.requestCode(applicant);
+        candidates.activate(applicant, candidates.lastCode(applicant), 204);
+    }
+
+    private JsonNode codeRequestFrom(String address, Applicant someone, int expectedStatus) throws Exception {
+        return api.anonymous(post("/api/candidate/activation/code").with(from(address))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber))), expectedStatus);
+    }
+
+    private JsonNode activationFrom(String address, Applicant someone, int expectedStatus) throws Exception {
+        return api.anonymous(post("/api/candidate/activation").with(from(address)).contentType(MediaType.APPLICATION_JSON)
+                .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber,
+                        "code", "000000", "password", Candidates.PASSWORD))), expectedStatus);
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +37,29 @@ public class Candidates {
     }
 
     public void requestCode(Applicant applicant) throws Exception {
-        api.anonymous(post("/api/candidate/activation/code").contentType(MediaType.APPLICATION_JSON)
+        api.anonymous(post("/api/candidate/activation/code").with(fromTheirOwnPhone(applicant))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(api.json(Map.of("candidateNo", applicant.candidateNo, "idNumber", applicant.idNumber))), 202);
     }
 
     public void activate(Applicant applicant, String code, int expectedStatus) throws Exception {
-        api.anonymous(post("/api/candidate/activation").contentType(MediaType.APPLICATION_JSON)
+        api.anonymous(post("/api/candidate/activation").with(fromTheirOwnPhone(applicant))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(api.json(Map.of("candidateNo", applicant.candidateNo, "idNumber", applicant.idNumber,
                         "code", code, "password", PASSWORD))), expectedStatus);
+    }
+
+    /**
+     * Each candidate activates from an address of their own, as candidates do from their phones; the limits per
+     * client address (candidate.ActivationLimits) are tested on their own.
+     */
+    public static RequestPostProcessor fromTheirOwnPhone(Applicant applicant) {
+        int hash = applicant.candidateNo.hashCode();
+        String address = "127." + (hash >>> 16 & 0xff) + "." + (hash >>> 8 & 0xff) + "." + (hash & 0xfe | 1);
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     /** The code in the newest activation SMS queued for the candidate (what their phone would show). */
