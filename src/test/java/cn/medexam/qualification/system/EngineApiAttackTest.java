@@ -316,6 +316,33 @@ class EngineApiAttackTest {
     }
 
     @Nested
+    class AnAdministratorInAdmin {
+
+        @Test
+        void createsAStaffAccountWithAPasswordWithinTheRules() {
+            WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+            String reviewer = "reviewer-" + applicant.candidateNo.toLowerCase();
+
+            HttpResponse<String> weak = admin.send("POST", WEBAPP_ENGINE + "/user/create", newUser(reviewer, "short"));
+            status(weak).isEqualTo(400);
+            assertThat(weak.body()).contains(PasswordRules.MESSAGE);
+            status(admin.send("POST", WEBAPP_ENGINE + "/user/create", newUser(reviewer, "Kaodian2027"))).isEqualTo(204);
+            status(admin.send("PUT", WEBAPP_ENGINE + "/group/" + ReviewGroups.site("3701") + "/members/" + reviewer, null))
+                    .isEqualTo(204);
+
+            assertThat(identityService.checkPassword(reviewer, "Kaodian2027")).isTrue();
+            assertThat(identityService.createUserQuery().userId(reviewer).memberOfGroup(ReviewGroups.site("3701"))
+                    .count()).isOne();
+        }
+
+        private static String newUser(String id, String password) {
+            return """
+                    {"profile": {"id": "%s", "firstName": "新", "lastName": "审核员"}, "credentials": {"password": "%s"}}"""
+                    .formatted(id, password);
+        }
+    }
+
+    @Nested
     class TheRegistrationFeed {
 
         @Test
