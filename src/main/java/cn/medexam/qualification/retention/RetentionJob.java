@@ -70,7 +70,13 @@ public class RetentionJob {
         Instant now = clock.now();
         for (Campaign campaign : campaigns.all()) {
             if (!deleteFrom(campaign).isAfter(now) && !finished(campaign)) {
-                purge(campaign, now);
+                try {
+                    purge(campaign, now);
+                } catch (RuntimeException e) {
+                    // the next run continues it; the exception's message may name a candidate, so only its type
+                    log.error("deleting the personal data of campaign {} {} stopped ({}); the next run continues",
+                            campaign.region(), campaign.examYear(), e.getClass().getName());
+                }
             }
         }
     }
@@ -141,19 +147,21 @@ public class RetentionJob {
         jdbc.sql("UPDATE campaign_purge SET finished_at = ? WHERE region = ? AND exam_year = ?")
                 .params(Timestamp.from(clock.now()), campaign.region().name(), campaign.examYear())
                 .update();
-        jdbc.sql("""
+        Counts counts = jdbc.sql("""
                         SELECT candidates, images, image_views, messages, sms, activation_codes, profiles, accounts
                           FROM campaign_purge WHERE region = ? AND exam_year = ?""")
                 .params(campaign.region().name(), campaign.examYear())
-                .query((rs, row) -> {
-                    log.info("personal data of campaign {} {} deleted: {} candidates, {} images, {} image views, "
-                                    + "{} messages, {} SMS, {} activation codes, {} profiles, {} accounts",
-                            campaign.region(), campaign.examYear(), rs.getInt("candidates"), rs.getInt("images"),
-                            rs.getInt("image_views"), rs.getInt("messages"), rs.getInt("sms"),
-                            rs.getInt("activation_codes"), rs.getInt("profiles"), rs.getInt("accounts"));
-                    return row;
-                })
-                .list();
+                .query(Counts.class)
+                .single();
+        log.info("personal data of campaign {} {} deleted: {} candidates, {} images, {} image views, {} messages, "
+                        + "{} SMS, {} activation codes, {} profiles, {} accounts", campaign.region(),
+                campaign.examYear(), counts.candidates(), counts.images(), counts.imageViews(), counts.messages(),
+                counts.sms(), counts.activationCodes(), counts.profiles(), counts.accounts());
+    }
+
+    /** What a campaign's purge deleted, as kept in its row. */
+    record Counts(int candidates, int images, int imageViews, int messages, int sms, int activationCodes,
+                  int profiles, int accounts) {
     }
 
     private boolean finished(Campaign campaign) {

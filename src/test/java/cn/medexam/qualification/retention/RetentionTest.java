@@ -3,6 +3,7 @@ package cn.medexam.qualification.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -222,14 +224,17 @@ class RetentionTest {
     /** A Shandong campaign of a year nobody uses, dated in that year; its final review ends on 03-31. */
     private int freshCampaign() {
         int year = nextYear;
-        while (campaigns.exists(Region.SHANDONG, year)) {
+        for (int tried = 0; campaigns.exists(Region.SHANDONG, year); tried++) {
+            if (tried > 2019 - 1971) {
+                throw new AssertionError("no free Shandong year before 2020 left: use a fresh database");
+            }
             year = year >= 2019 ? 1971 : year + 1;
         }
         nextYear = year >= 2019 ? 1971 : year + 1;
         CampaignForm form = new CampaignForm();
         form.uploadOpens = LocalDate.of(year, 1, 10);
         form.uploadCloses = LocalDate.of(year, 1, 31);
-        form.reminderLead = java.time.Duration.ofDays(3);
+        form.reminderLead = Duration.ofDays(3);
         form.reviewOpens = LocalDate.of(year, 2, 14);
         form.resubmissionDeadline = LocalDate.of(year, 3, 4);
         form.finalReviewEnds = LocalDate.of(year, 3, 31);
@@ -280,7 +285,7 @@ class RetentionTest {
     // --- what is kept ------------------------------------------------------------------------------------------------
 
     private Map<String, Integer> personalData(Applicant applicant) {
-        Map<String, Integer> rows = new java.util.LinkedHashMap<>();
+        Map<String, Integer> rows = new LinkedHashMap<>();
         for (String table : List.of("material_image", "image_view", "candidate_message", "sms_outbox",
                 "activation_code", "candidate_profile")) {
             rows.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE candidate_no = ?")
@@ -317,7 +322,7 @@ class RetentionTest {
                                finished_at FROM campaign_purge WHERE region = 'SHANDONG' AND exam_year = ?""")
                 .param(year)
                 .query((rs, row) -> {
-                    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+                    Map<String, Integer> counts = new LinkedHashMap<>();
                     for (String column : List.of("candidates", "images", "image_views", "messages", "sms",
                             "activation_codes", "profiles", "accounts")) {
                         counts.put(column, rs.getInt(column));
