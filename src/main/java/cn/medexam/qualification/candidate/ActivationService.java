@@ -7,11 +7,13 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
@@ -54,9 +56,12 @@ public class ActivationService {
     private final ReviewProperties properties;
     private final Profiles profiles;
     private final IdentityProvisioning accounts;
+    private final AuthorizationService authorizationService;
 
     ActivationService(Registrations registrations, Notifier notifier, IdentityService identityService, JdbcClient jdbc,
-                      EngineClock clock, ReviewProperties properties, Profiles profiles, IdentityProvisioning accounts) {
+                      EngineClock clock, ReviewProperties properties, Profiles profiles, IdentityProvisioning accounts,
+                      AuthorizationService authorizationService) {
+        this.authorizationService = authorizationService;
         this.profiles = profiles;
         this.accounts = accounts;
         this.registrations = registrations;
@@ -121,6 +126,38 @@ public class ActivationService {
                 .params(Timestamp.from(now), candidateNo).update();
         saveUser(registration, password);
         profiles.createIfMissing(candidateNo, registration.phone(), now);
+    }
+
+    /** What {@link #erase} deleted. */
+    public record Erased(int activationCodes, int profiles, int accounts) {
+    }
+
+    /**
+     * Deletes these candidates' activation codes, profiles and Camunda accounts (their login, its group membership
+     * and any permission given to them), in the caller's transaction (retention of a campaign's data). An account
+     * that is not a candidate's ({@link IdentityProvisioning#isStaffAccount}) is never touched. Runs without a
+     * person's authentication, as the application's own work, so the engine's account rules let it pass.
+     */
+    public Erased erase(Collection<String> candidateNos) {
+        if (candidateNos.isEmpty()) {
+            return new Erased(0, 0, 0);
+        }
+        int codes = jdbc.sql("DELETE FROM activation_code WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
+                .update();
+        int deletedProfiles = profiles.deleteOf(candidateNos);
+        int deletedAccounts = 0;
+        for (String candidateNo : candidateNos) {
+            if (identityService.createUserQuery().userId(candidateNo).count() == 0
+                    || accounts.isStaffAccount(candidateNo)) {
+                continue;
+            }
+            authorizationService.createAuthorizationQuery().userIdIn(candidateNo).list()
+                    .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+            identityService.deleteUser(candidateNo);
+            deletedAccounts++;
+        }
+        return new Erased(codes, deletedProfiles, deletedAccounts);
     }
 
     private void saveUser(Registration registration, String password) {

@@ -2,6 +2,7 @@ package cn.medexam.qualification.candidate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,13 @@ class Profiles {
         createIfMissing(candidateNo, profile.phone(), now);
         jdbc.sql("UPDATE candidate_profile SET phone = ?, contact_address = ?, updated_at = ? WHERE candidate_no = ?")
                 .params(profile.phone(), profile.contactAddress(), Timestamp.from(now), candidateNo)
+                .update();
+    }
+
+    /** @return how many profiles were deleted */
+    int deleteOf(Collection<String> candidateNos) {
+        return jdbc.sql("DELETE FROM candidate_profile WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
                 .update();
     }
 }

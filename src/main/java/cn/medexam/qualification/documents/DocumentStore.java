@@ -28,6 +28,9 @@ public interface DocumentStore {
     /** Locks every unlocked image of the candidate. @return how many were locked now */
     int lockAll(String candidateNo, Instant at);
 
+    /** Deletes every image of these candidates, locked or not (retention). @return how many were deleted */
+    int deleteAllOf(Collection<String> candidateNos);
+
     /** Unlocks the images of the given materials, so they can be replaced. @return how many were unlocked */
     int unlock(String candidateNo, Collection<String> materialCodes);
 }

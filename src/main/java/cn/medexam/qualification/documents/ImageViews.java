@@ -2,6 +2,7 @@ package cn.medexam.qualification.documents;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,5 +42,15 @@ public class ImageViews {
                 .query((rs, row) -> new ImageView(rs.getString("viewer"), rs.getString("image_id"),
                         rs.getString("material_code"), rs.getTimestamp("viewed_at").toInstant()))
                 .list();
+    }
+
+    /** Deletes the record of these candidates' cases (retention). @return how many views were deleted */
+    int deleteOf(Collection<String> candidateNos) {
+        if (candidateNos.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM image_view WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
+                .update();
     }
 }

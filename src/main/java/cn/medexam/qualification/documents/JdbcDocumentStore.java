@@ -118,4 +118,14 @@ class JdbcDocumentStore implements DocumentStore {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
+
+    @Override
+    public int deleteAllOf(Collection<String> candidateNos) {
+        if (candidateNos.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM material_image WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
+                .update();
+    }
 }

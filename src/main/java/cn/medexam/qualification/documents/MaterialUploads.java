@@ -1,5 +1,6 @@
 package cn.medexam.qualification.documents;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +44,12 @@ public class MaterialUploads {
     private final EngineClock clock;
     private final ReviewProperties properties;
     private final TransactionTemplate transaction;
+    private final ImageViews imageViews;
 
     MaterialUploads(DocumentStore store, ImageInspector inspector, Checklists checklists, Registrations registrations,
                     Campaigns campaigns, TaskService taskService, JdbcClient jdbc, EngineClock clock,
-                    ReviewProperties properties, TransactionTemplate transaction) {
+                    ReviewProperties properties, TransactionTemplate transaction, ImageViews imageViews) {
+        this.imageViews = imageViews;
         this.transaction = transaction;
         this.store = store;
         this.inspector = inspector;
@@ -171,5 +174,17 @@ public class MaterialUploads {
 
     private List<MaterialImage> imagesOf(String candidateNo, String materialCode) {
         return store.images(candidateNo).stream().filter(image -> image.materialCode().equals(materialCode)).toList();
+    }
+
+    /** What {@link #erase} deleted. */
+    public record Erased(int images, int imageViews) {
+    }
+
+    /**
+     * Deletes these candidates' images and the record of staff views of them (retention of a campaign's data), in
+     * the caller's transaction. Deleting what is already gone deletes nothing.
+     */
+    public Erased erase(Collection<String> candidateNos) {
+        return new Erased(store.deleteAllOf(candidateNos), imageViews.deleteOf(candidateNos));
     }
 }

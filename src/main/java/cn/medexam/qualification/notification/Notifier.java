@@ -2,6 +2,7 @@ package cn.medexam.qualification.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,6 +84,24 @@ public class Notifier {
                             rs.getTimestamp("created_at").toInstant(), readAt == null ? null : readAt.toInstant());
                 })
                 .list();
+    }
+
+    /** What {@link #erase} deleted. */
+    public record Erased(int messages, int sms) {
+    }
+
+    /**
+     * Deletes these candidates' in-app messages and SMS (with the demo gateway's copies), in the caller's
+     * transaction (retention of a campaign's data). Deleting what is already gone deletes nothing.
+     */
+    public Erased erase(Collection<String> candidateNos) {
+        if (candidateNos.isEmpty()) {
+            return new Erased(0, 0);
+        }
+        int messages = jdbc.sql("DELETE FROM candidate_message WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
+                .update();
+        return new Erased(messages, outbox.deleteOf(candidateNos));
     }
 
     static String render(String template, Map<String, String> data) {

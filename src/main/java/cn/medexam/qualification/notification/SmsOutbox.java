@@ -2,6 +2,7 @@ package cn.medexam.qualification.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,6 +65,24 @@ class SmsOutbox {
     void markSent(String id, String providerId, Instant now) {
         jdbc.sql("UPDATE sms_outbox SET status = 'SENT', provider_id = ?, sent_at = ? WHERE id = ?")
                 .params(providerId, Timestamp.from(now), id)
+                .update();
+    }
+
+    /**
+     * Deletes these candidates' queued and sent messages, and what the demo gateway kept of them (demo_sms rows
+     * carry the outbox id). @return how many outbox messages were deleted
+     */
+    int deleteOf(Collection<String> candidateNos) {
+        if (candidateNos.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                        DELETE FROM demo_sms
+                         WHERE id IN (SELECT id FROM sms_outbox WHERE candidate_no IN (:candidateNos))""")
+                .param("candidateNos", candidateNos)
+                .update();
+        return jdbc.sql("DELETE FROM sms_outbox WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
                 .update();
     }
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +50,16 @@ class RegistrationRepository {
                 .param(candidateNo)
                 .query(RegistrationRepository::map)
                 .optional();
+    }
+
+    List<String> candidateNumbers(Region region, int examYear, String after, int limit) {
+        return jdbc.sql("""
+                        SELECT candidate_no FROM registration
+                         WHERE region = ? AND exam_year = ? AND candidate_no > ?
+                         ORDER BY candidate_no LIMIT ?""")
+                .params(region.name(), examYear, after, limit)
+                .query(String.class)
+                .list();
     }
 
     Optional<String> processInstanceId(String candidateNo) {

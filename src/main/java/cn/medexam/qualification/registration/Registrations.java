@@ -1,9 +1,11 @@
 package cn.medexam.qualification.registration;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.system.ApiException;
 
 /** Read access to registrations for the other capabilities. */
@@ -22,6 +24,14 @@ public class Registrations {
 
     public Registration require(String candidateNo) {
         return repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
+    }
+
+    /**
+     * One page of a campaign's candidate numbers in ascending order, those after {@code after} (keyset paging:
+     * pass "" for the first page, then the last number of the previous page). Cancelled registrations included.
+     */
+    public List<String> candidateNumbers(Region region, int examYear, String after, int limit) {
+        return repository.candidateNumbers(region, examYear, after, limit);
     }
 
     static ApiException unknown(String candidateNo) {
