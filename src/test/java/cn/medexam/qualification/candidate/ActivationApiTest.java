@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -176,21 +175,14 @@ class ActivationApiTest {
     }
 
     private JsonNode codeRequestFrom(String address, Applicant someone, int expectedStatus) throws Exception {
-        return api.anonymous(post("/api/candidate/activation/code").with(from(address))
+        return api.anonymous(post("/api/candidate/activation/code").with(Candidates.fromAddress(address))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber))), expectedStatus);
     }
 
     private JsonNode activationFrom(String address, Applicant someone, int expectedStatus) throws Exception {
-        return api.anonymous(post("/api/candidate/activation").with(from(address)).contentType(MediaType.APPLICATION_JSON)
+        return api.anonymous(post("/api/candidate/activation").with(Candidates.fromAddress(address)).contentType(MediaType.APPLICATION_JSON)
                 .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber,
                         "code", "000000", "password", Candidates.PASSWORD))), expectedStatus);
-    }
-
-    private static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
     }
 }

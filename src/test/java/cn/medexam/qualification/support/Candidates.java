@@ -55,7 +55,11 @@ public class Candidates {
      */
     public static RequestPostProcessor fromTheirOwnPhone(Applicant applicant) {
         int hash = applicant.candidateNo.hashCode();
-        String address = "127." + (hash >>> 16 & 0xff) + "." + (hash >>> 8 & 0xff) + "." + (hash & 0xfe | 1);
+        return fromAddress("127." + (hash >>> 16 & 0xff) + "." + (hash >>> 8 & 0xff) + "." + (hash & 0xfe | 1));
+    }
+
+    /** A request from this client address. */
+    public static RequestPostProcessor fromAddress(String address) {
         return request -> {
             request.setRemoteAddr(address);
             return request;
