@@ -35,7 +35,7 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
     static final String ACCOUNT_WRITE_REFUSED = "您只能修改自己的密码；账号由考区管理员维护，考生账号由激活流程建立";
 
     /** Commands that write a case: refused to every person, administrators included. */
-    private static final Set<String> CASE_WRITES = Set.of(
+    static final Set<String> CASE_WRITES = Set.of(
             // variables
             "SetTaskVariablesCmd", "RemoveTaskVariablesCmd", "PatchTaskVariablesCmd",
             "SetExecutionVariablesCmd", "RemoveExecutionVariablesCmd", "PatchExecutionVariablesCmd",
@@ -55,7 +55,7 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
             "ExecuteJobsCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
 
     /** Commands that change accounts, groups or permissions. */
-    private static final Set<String> ACCOUNT_WRITES = Set.of(
+    static final Set<String> ACCOUNT_WRITES = Set.of(
             "CreateUserCmd", "SaveUserCmd", "DeleteUserCmd", "UnlockUserCmd", "SetUserInfoCmd", "DeleteUserInfoCmd",
             "SetUserPictureCmd", "DeleteUserPictureCmd", "CreateMembershipCmd", "DeleteMembershipCmd",
             "CreateGroupCmd", "SaveGroupCmd", "DeleteGroupCmd", "CreateTenantCmd", "SaveTenantCmd", "DeleteTenantCmd",
