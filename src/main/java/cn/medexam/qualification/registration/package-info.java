@@ -1,0 +1,4 @@
+/**
+ * Registrations from the registration system: they start, change and cancel cases; owns {@code registration}.
+ */
+package cn.medexam.qualification.registration;
