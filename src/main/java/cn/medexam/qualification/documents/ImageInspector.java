@@ -118,6 +118,9 @@ public class ImageInspector {
             int width = headerDimension(reader, true);
             int height = headerDimension(reader, false);
             checkDimensions(width, height, idPhotoRules);
+            if (idPhotoRules) {
+                checkPhotoShape(width, height);
+            }
             checkUpright(bytes, type);
             ImageAnalysis analysis = analyse(decode(reader, width, height, warnings));
             double sharpness = analysis.sharpness();
@@ -125,7 +128,7 @@ public class ImageInspector {
                 throw new ImageRejectedException(BLURRY);
             }
             if (idPhotoRules) {
-                checkPhoto(analysis, width, height);
+                checkPhotoBackground(analysis);
             }
             return new InspectedImage(type, width, height, sharpness);
         } catch (IOException e) {
@@ -240,15 +243,19 @@ public class ImageInspector {
         return Math.max(keepsAnalysisWidth, withinBudget);
     }
 
-    private void checkPhoto(ImageAnalysis analysis, int width, int height) {
+    /** From the header alone, so that a photo of the wrong shape is told so before anything is decoded. */
+    private void checkPhotoShape(int width, int height) {
+        double ratio = (double) width / height;
+        if (Math.abs(ratio / rules.photoAspectRatio() - 1) > rules.photoAspectTolerance()) {
+            throw new ImageRejectedException(PHOTO_PROPORTIONS);
+        }
+    }
+
+    private void checkPhotoBackground(ImageAnalysis analysis) {
         double white = analysis.whiteBorderShare(rules.photoBorder(), rules.photoWhiteMinLuma(),
                 rules.photoWhiteMaxChroma());
         if (white < rules.photoWhiteMinShare()) {
             throw new ImageRejectedException(PHOTO_BACKGROUND);
-        }
-        double ratio = (double) width / height;
-        if (Math.abs(ratio / rules.photoAspectRatio() - 1) > rules.photoAspectTolerance()) {
-            throw new ImageRejectedException(PHOTO_PROPORTIONS);
         }
     }
 

@@ -384,6 +384,14 @@ class ImageInspectorTest {
     }
 
     @Test
+    void aWronglyShapedIdPhotoIsToldItsShapeBeforeAnythingIsDecoded() {
+        // 1000 × 400 and blurred as well: the shape, which the header tells, is what the candidate must fix first
+        BufferedImage banner = TestImages.blurred(TestImages.idPhoto(1000, 400, WHITE, 4), 3.0);
+
+        refusedPhoto(TestImages.jpegAtMost(banner, 29_000), PHOTO_PROPORTIONS);
+    }
+
+    @Test
     void idPhotoOfAnotherSizeIsRefused() {
         // the common 35 × 45 mm passport shape (0.78), and the one-inch 25 × 35 mm (0.714, 3.9 % off)
         refusedPhoto(TestImages.jpegAtMost(TestImages.idPhoto(350, 450, WHITE, 3), 29_000), PHOTO_PROPORTIONS);
@@ -414,8 +422,10 @@ class ImageInspectorTest {
         refusedDocument(TestImages.withExifOrientation(TestImages.jpeg(TestImages.blurred(PAGE, 2.5), 0.75f), 6),
                 NOT_UPRIGHT); // orientation before decoding
         refusedPhoto(TestImages.jpegAtMost(TestImages.blurred(TestImages.idPhoto(350, 450, ID_BLUE, 3), 2.5), 29_000),
-                BLURRY); // sharpness before the photo's background and shape
-        refusedPhoto(TestImages.jpegAtMost(TestImages.idPhoto(350, 450, ID_BLUE, 3), 29_000), PHOTO_BACKGROUND);
+                PHOTO_PROPORTIONS); // the photo's shape, from the header, before decoding
+        refusedPhoto(TestImages.jpegAtMost(TestImages.blurred(TestImages.idPhoto(330, 480, ID_BLUE, 3), 2.5), 29_000),
+                BLURRY); // sharpness before the photo's background
+        refusedPhoto(TestImages.jpegAtMost(TestImages.idPhoto(330, 480, ID_BLUE, 3), 29_000), PHOTO_BACKGROUND);
     }
 
     @Test
