@@ -102,7 +102,7 @@ public class ActivationService {
                         Timestamp.from(now), sentToday)
                 .update();
         notifier.sms(candidateNo, registration.get().phone(), "ACTIVATION_CODE",
-                Map.of("code", code, "minutes", String.valueOf(CODE_VALIDITY.toMinutes())));
+                Map.of("code", code, "minutes", String.valueOf(CODE_VALIDITY.toMinutes())), now.plus(CODE_VALIDITY));
     }
 
     /** A wrong try is counted even though the call fails, hence no rollback for the refusal. */

@@ -15,6 +15,9 @@ public interface DocumentStore {
     /** Keeps an image; the same bytes for the same material are kept once and the existing image is returned. */
     MaterialImage add(String candidateNo, String materialCode, String contentType, byte[] content, Instant now);
 
+    /** The image of this material with exactly these bytes, if one is kept. */
+    Optional<MaterialImage> kept(String candidateNo, String materialCode, byte[] content);
+
     List<MaterialImage> images(String candidateNo);
 
     Optional<byte[]> content(String candidateNo, String imageId);

@@ -33,10 +33,7 @@ class JdbcDocumentStore implements DocumentStore {
     @Override
     public MaterialImage add(String candidateNo, String materialCode, String contentType, byte[] content, Instant now) {
         String sha256 = sha256(content);
-        Optional<MaterialImage> same = jdbc.sql(METADATA + " WHERE candidate_no = ? AND material_code = ? AND sha256 = ?")
-                .params(candidateNo, materialCode, sha256)
-                .query(JdbcDocumentStore::map)
-                .optional();
+        Optional<MaterialImage> same = kept(candidateNo, materialCode, sha256);
         if (same.isPresent()) {
             return same.get();
         }
@@ -50,6 +47,18 @@ class JdbcDocumentStore implements DocumentStore {
                         Timestamp.from(now))
                 .update();
         return image;
+    }
+
+    @Override
+    public Optional<MaterialImage> kept(String candidateNo, String materialCode, byte[] content) {
+        return kept(candidateNo, materialCode, sha256(content));
+    }
+
+    private Optional<MaterialImage> kept(String candidateNo, String materialCode, String sha256) {
+        return jdbc.sql(METADATA + " WHERE candidate_no = ? AND material_code = ? AND sha256 = ?")
+                .params(candidateNo, materialCode, sha256)
+                .query(JdbcDocumentStore::map)
+                .optional();
     }
 
     @Override

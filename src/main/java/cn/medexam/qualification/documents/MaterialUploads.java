@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,21 +72,43 @@ public class MaterialUploads {
         ChecklistEntry material = activeMaterial(candidateNo, materialCode);
         requireOpenUploadTask(candidateNo);
         requireUploadOpen(candidateNo);
+        Optional<MaterialImage> resent = keptUnlocked(candidateNo, material, bytes);
+        if (resent.isPresent()) {
+            return resent.get();
+        }
         requireUnlockedAndRoom(candidateNo, material);
         InspectedImage inspected = inspector.inspect(bytes, PHOTO.equals(materialCode));
-        return transaction.execute(status -> {
-            lockCandidate(candidateNo);
-            requireOpenUploadTask(candidateNo);
-            MaterialImage stored = store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
-            List<MaterialImage> images = imagesOf(candidateNo, materialCode);
-            if (images.stream().anyMatch(MaterialImage::locked)) {
-                throw materialLocked();
-            }
-            if (images.size() > material.maxImages()) {
-                throw full(material);
-            }
-            return stored;
-        });
+        try {
+            return transaction.execute(status -> {
+                lockCandidate(candidateNo);
+                requireOpenUploadTask(candidateNo);
+                MaterialImage stored = store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
+                List<MaterialImage> images = imagesOf(candidateNo, materialCode);
+                if (images.stream().anyMatch(MaterialImage::locked)) {
+                    throw materialLocked();
+                }
+                if (images.size() > material.maxImages()) {
+                    throw full(material);
+                }
+                return stored;
+            });
+        } catch (DuplicateKeyException sameBytesAtOnce) {
+            // unique (candidate_no, material_code, sha256): a concurrent request kept these bytes first; its
+            // transaction committed, ours rolled back. The answer is the image it kept.
+            return keptUnlocked(candidateNo, material, bytes).orElseThrow(() -> sameBytesAtOnce);
+        }
+    }
+
+    /**
+     * A re-send of bytes already kept for this material: the kept image, whether the material is full or not (the
+     * re-send adds nothing). A locked material still refuses it.
+     */
+    private Optional<MaterialImage> keptUnlocked(String candidateNo, ChecklistEntry material, byte[] bytes) {
+        Optional<MaterialImage> kept = store.kept(candidateNo, material.code(), bytes);
+        if (kept.isPresent() && imagesOf(candidateNo, material.code()).stream().anyMatch(MaterialImage::locked)) {
+            throw materialLocked();
+        }
+        return kept;
     }
 
     @Transactional

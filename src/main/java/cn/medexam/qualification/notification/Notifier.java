@@ -55,7 +55,15 @@ public class Notifier {
 
     /** An SMS without an in-app message, e.g. the activation code of an account not yet activated. */
     public void sms(String candidateNo, String phone, String kind, Map<String, String> data) {
-        outbox.enqueue(candidateNo, phone, kind, data, render(template(kind), data), clock.now());
+        sms(candidateNo, phone, kind, data, null);
+    }
+
+    /**
+     * An SMS that is worth nothing after {@code validUntil} (an activation code): retried on its own short schedule
+     * ({@link SmsRetryCycle}) and, once that instant has passed, not sent at all.
+     */
+    public void sms(String candidateNo, String phone, String kind, Map<String, String> data, Instant validUntil) {
+        outbox.enqueue(candidateNo, phone, kind, data, render(template(kind), data), clock.now(), validUntil);
         log.info("SMS {} queued for candidate {} to {}", kind, candidateNo, Masking.phone(phone));
     }
 

@@ -3,6 +3,7 @@ package cn.medexam.qualification.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SmsOutbox {
 
     static final String DELIVERY_PROCESS = "smsDelivery";
+    /** Variable of a delivery whose message expires (an activation code): the instant it stops being worth sending. */
+    static final String VALID_UNTIL = "validUntil";
 
     record Queued(String id, String candidateNo, String phone, String kind, Map<String, String> params, String text,
                   String status) {
@@ -44,13 +47,20 @@ class SmsOutbox {
     }
 
     String enqueue(String candidateNo, String phone, String kind, Map<String, String> params, String text, Instant now) {
+        return enqueue(candidateNo, phone, kind, params, text, now, null);
+    }
+
+    /** @param validUntil when the message stops being worth sending, or null; kept as variable of the delivery */
+    String enqueue(String candidateNo, String phone, String kind, Map<String, String> params, String text, Instant now,
+                   Instant validUntil) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO sms_outbox (id, candidate_no, phone, kind, params, text, status, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
                 .params(id, candidateNo, phone, kind, write(params), text, Timestamp.from(now))
                 .update();
-        runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, id);
+        runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, id, validUntil == null ? Map.of()
+                : Map.of(VALID_UNTIL, Date.from(validUntil)));
         return id;
     }
 
@@ -66,6 +76,11 @@ class SmsOutbox {
         jdbc.sql("UPDATE sms_outbox SET status = 'SENT', provider_id = ?, sent_at = ? WHERE id = ?")
                 .params(providerId, Timestamp.from(now), id)
                 .update();
+    }
+
+    /** A message not sent because it expired before the provider took it (status EXPIRED). */
+    void markExpired(String id) {
+        jdbc.sql("UPDATE sms_outbox SET status = 'EXPIRED' WHERE id = ? AND status = 'PENDING'").param(id).update();
     }
 
     /**

@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,6 +102,36 @@ class MaterialUploadApiTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(material(myCase(), "DIPLOMA").path("images")).hasSize(1);
+    }
+
+    @Test
+    void reSendingAnImageOfAFullMaterialAnswersAsTheFirstTime() throws Exception {
+        upload("PROBATION_CERT", "p1.jpg", documentPhoto(), 201);
+        byte[] second = documentPhoto();
+        JsonNode first = upload("PROBATION_CERT", "p2.jpg", second, 201);
+
+        JsonNode again = upload("PROBATION_CERT", "p2-again.jpg", second, 201);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(material(myCase(), "PROBATION_CERT").path("images")).hasSize(2);
+    }
+
+    @Test
+    void fiveIdenticalUploadsAtOnceKeepOneImageAndAnswerItFiveTimes() throws Exception {
+        upload("PROBATION_CERT", "p1.jpg", documentPhoto(), 201);
+        byte[] last = documentPhoto();
+
+        List<JsonNode> answers = atOnce(5, () -> upload("PROBATION_CERT", "p2.jpg", last, 201));
+
+        assertThat(answers).hasSize(5).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        JsonNode images = material(myCase(), "PROBATION_CERT").path("images");
+        assertThat(images).hasSize(2);
+        assertThat(images.findValuesAsText("id")).containsOnlyOnce(answers.get(0).path("id").asText());
+
+        List<JsonNode> resent = atOnce(5, () -> upload("PROBATION_CERT", "p2.jpg", last, 201));
+
+        assertThat(resent).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(material(myCase(), "PROBATION_CERT").path("images")).hasSize(2);
     }
 
     @Test
@@ -214,6 +246,29 @@ class MaterialUploadApiTest {
         cases.clockAt(OffsetDateTime.parse("2026-01-07T23:00:00+08:00"));
 
         assertThat(upload("DIPLOMA", "early.jpg", documentPhoto(), 409).path("code").asText()).isEqualTo("UPLOAD_NOT_OPEN");
+    }
+
+    /** Runs the same request from as many threads, released together. */
+    private static List<JsonNode> atOnce(int requests, Callable<JsonNode> request) throws Exception {
+        ExecutorService browsers = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<JsonNode>> sent = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                sent.add(browsers.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<JsonNode> answers = new ArrayList<>();
+            for (Future<JsonNode> answer : sent) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            browsers.shutdown();
+        }
     }
 
     private void uploadAllRequired() throws Exception {
