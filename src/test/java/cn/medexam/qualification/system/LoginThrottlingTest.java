@@ -7,7 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -133,6 +139,23 @@ class LoginThrottlingTest {
             assertThat(apiLogin(attacker, victim, "guess").status()).isEqualTo(401);
         }
         assertThat(apiLogin(attacker, victim, "guess").status()).isEqualTo(429);
+    }
+
+    @Test
+    void aSystemsParallelRequestsWithTheRightPasswordAreNeverThrottled() throws Exception {
+        RawHttp system = RawHttp.fromNewAddress(port);
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int request = 0; request < 24; request++) {
+                answers.add(threads.submit(() -> basic(system, victim, PASSWORD)));
+            }
+            for (Future<Response> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).status()).isNotIn(401, 429);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
