@@ -104,9 +104,17 @@ class PasswordRulesFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is in memory: it is all available at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

@@ -5,11 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
+import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.SmsDeliveries;
+import cn.medexam.qualification.support.SmsProviderStub;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.EngineTest;
@@ -49,22 +48,11 @@ import cn.medexam.qualification.support.EngineTest;
         "qr.sms.aliyun.read-timeout=PT2S", "qr.sms.aliyun.template-codes.ACTIVATION_CODE=SMS_CODE"})
 class ActivationCodeDeliveryTest {
 
-    private static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
-    private static final String ACCEPTED = "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"biz-1\"}";
     private static final Duration VALIDITY = Duration.ofMinutes(10);
-
-    static {
-        PROVIDER.start();
-    }
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("qr.sms.aliyun.endpoint", () -> PROVIDER.baseUrl() + "/");
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.stop();
+        SmsProviderStub.endpoint(registry);
     }
 
     @Autowired
@@ -80,11 +68,16 @@ class ActivationCodeDeliveryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SmsDeliveries deliveries;
+
     Applicant applicant = Applicant.shandongBachelor();
+    SmsDeliveries.Delivery delivery;
     Instant askedAt;
 
     @BeforeEach
     void aRegisteredCandidateAsksForACodeWhileTheProviderIsDown() throws Exception {
+        delivery = deliveries.of(applicant, "ACTIVATION_CODE");
         PROVIDER.resetAll();
         cases.clockAt(CaseDriver.DURING_UPLOAD);
         cases.register(applicant);
@@ -106,15 +99,15 @@ class ActivationCodeDeliveryTest {
         PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs("back")
                 .willReturn(aResponse().withBody(ACCEPTED)));
 
-        assertThatThrownBy(this::deliverAttemptAtItsDueDate).hasMessageContaining("503");
-        assertThat(deliveryJob().getRetries()).isEqualTo(4);
-        assertThat(deliveryJob().getDuedate().toInstant()).isEqualTo(askedAt.plus(Duration.ofMinutes(2)));
-        assertThatThrownBy(this::deliverAttemptAtItsDueDate).hasMessageContaining("503");
-        assertThat(deliveryJob().getDuedate().toInstant()).isEqualTo(askedAt.plus(Duration.ofMinutes(4)));
-        deliverAttemptAtItsDueDate();
+        assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
+        assertThat(delivery.job().getRetries()).isEqualTo(4);
+        assertThat(delivery.job().getDuedate().toInstant()).isEqualTo(askedAt.plus(Duration.ofMinutes(2)));
+        assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
+        assertThat(delivery.job().getDuedate().toInstant()).isEqualTo(askedAt.plus(Duration.ofMinutes(4)));
+        delivery.attemptAtItsDueDate();
 
-        assertThat(status()).isEqualTo("SENT");
-        assertThat(sentAt()).isBefore(askedAt.plus(VALIDITY));
+        assertThat(delivery.status()).isEqualTo("SENT");
+        assertThat(delivery.sentAt()).isBefore(askedAt.plus(VALIDITY));
         PROVIDER.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("TemplateCode=SMS_CODE")));
     }
 
@@ -123,65 +116,35 @@ class ActivationCodeDeliveryTest {
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503)));
 
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(deliveryJob().getRetries()).isPositive();
-            assertThatThrownBy(this::deliverAttemptAtItsDueDate).hasMessageContaining("503");
+            assertThat(delivery.job().getRetries()).isPositive();
+            assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         }
 
         assertThat(now()).isEqualTo(askedAt.plus(Duration.ofMinutes(8))).isBefore(askedAt.plus(VALIDITY));
-        assertThat(deliveryJob().getRetries()).isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).count()).isOne();
+        assertThat(delivery.job().getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isOne();
         PROVIDER.verify(5, postRequestedFor(urlEqualTo("/")));
     }
 
     @Test
     void aCodeThatExpiredBeforeItsRetryIsNotSentAtAll() {
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(this::deliverAttemptAtItsDueDate).hasMessageContaining("503");
+        assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         PROVIDER.resetAll();
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
 
         // the nodes were down: the retry only runs after the code's 10 minutes
         ClockUtil.setCurrentTime(Date.from(askedAt.plus(VALIDITY)));
-        managementService.executeJob(deliveryJob().getId());
+        managementService.executeJob(delivery.job().getId());
 
-        assertThat(status()).isEqualTo("EXPIRED");
+        assertThat(delivery.status()).isEqualTo("EXPIRED");
         PROVIDER.verify(0, postRequestedFor(urlEqualTo("/")));
-        assertThat(deliveryJob()).isNull();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).count()).isZero();
-    }
-
-    private void deliverAttemptAtItsDueDate() {
-        Job job = deliveryJob();
-        if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
-            ClockUtil.setCurrentTime(job.getDuedate());
-        }
-        managementService.executeJob(job.getId());
+        assertThat(delivery.job()).isNull();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isZero();
     }
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private Job deliveryJob() {
-        return managementService.createJobQuery().processInstanceId(deliveryInstance()).singleResult();
-    }
-
-    private String deliveryInstance() {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(outboxId())
-                .processDefinitionKey("smsDelivery").singleResult().getId();
-    }
-
-    private String outboxId() {
-        return jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ? AND kind = 'ACTIVATION_CODE'")
-                .param(applicant.candidateNo).query(String.class).single();
-    }
-
-    private String status() {
-        return jdbc.sql("SELECT status FROM sms_outbox WHERE id = ?").param(outboxId()).query(String.class).single();
-    }
-
-    private Instant sentAt() {
-        return jdbc.sql("SELECT sent_at FROM sms_outbox WHERE id = ?").param(outboxId())
-                .query(Timestamp.class).single().toInstant();
-    }
 }

@@ -4,7 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
+import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,9 +34,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.SmsDeliveries;
+import cn.medexam.qualification.support.SmsProviderStub;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.DatabaseAvailable;
 import cn.medexam.qualification.support.TestUsers;
@@ -58,21 +58,10 @@ class AdministratorRetryTest {
     private static final DateTimeFormatter CAMUNDA_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
     private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
-    private static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
-    private static final String ACCEPTED = "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"biz-1\"}";
-
-    static {
-        PROVIDER.start();
-    }
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("qr.sms.aliyun.endpoint", () -> PROVIDER.baseUrl() + "/");
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.stop();
+        SmsProviderStub.endpoint(registry);
     }
 
     @LocalServerPort
@@ -90,10 +79,15 @@ class AdministratorRetryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SmsDeliveries deliveries;
+
     Applicant applicant = Applicant.shandongBachelor();
+    SmsDeliveries.Delivery delivery;
 
     @BeforeEach
     void aSubmittedMessageWhoseRetriesRanOutWhileTheProviderWasDown() {
+        delivery = deliveries.of(applicant, "SUBMITTED");
         users.ensureExist();
         PROVIDER.resetAll();
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503)));
@@ -102,9 +96,9 @@ class AdministratorRetryTest {
         cases.uploadRequired(applicant);
         cases.submit(applicant);
         for (int attempt = 1; attempt <= 6; attempt++) {
-            assertThatThrownBy(this::deliverAttemptAtItsDueDate).hasMessageContaining("503");
+            assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         }
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).count()).isOne();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isOne();
     }
 
     @AfterEach
@@ -114,25 +108,25 @@ class AdministratorRetryTest {
 
     @Test
     void cockpitsIncidentRetryMakesTheSmsDueNowAndOneExecutionSendsIt() {
-        assertThat(deliveryJob().getDuedate().toInstant()).isAfter(now().plus(Duration.ofHours(1)));
+        assertThat(delivery.job().getDuedate().toInstant()).isAfter(now().plus(Duration.ofHours(1)));
         PROVIDER.resetAll();
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
         WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
-        var retried = admin.send("PUT", WEBAPP_ENGINE + "/job/" + deliveryJob().getId() + "/retries", "{\"retries\":1}");
+        var retried = admin.send("PUT", WEBAPP_ENGINE + "/job/" + delivery.job().getId() + "/retries", "{\"retries\":1}");
 
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
-        Job job = deliveryJob();
+        Job job = delivery.job();
         assertThat(job.getRetries()).isEqualTo(1);
         assertThat(job.getDuedate().toInstant()).isBeforeOrEqualTo(now());
         assertThat(managementService.createJobQuery().jobId(job.getId()).executable().count()).isOne();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).count()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isZero();
 
         managementService.executeJob(job.getId()); // the clock has not moved: as the next acquisition would
 
-        assertThat(status()).isEqualTo("SENT");
+        assertThat(delivery.status()).isEqualTo("SENT");
         PROVIDER.verify(1, postRequestedFor(urlEqualTo("/")));
-        assertThat(deliveryJob()).isNull();
+        assertThat(delivery.job()).isNull();
     }
 
     @Test
@@ -140,40 +134,15 @@ class AdministratorRetryTest {
         Instant tomorrow = now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
-        var retried = admin.send("PUT", WEBAPP_ENGINE + "/job/" + deliveryJob().getId() + "/retries",
+        var retried = admin.send("PUT", WEBAPP_ENGINE + "/job/" + delivery.job().getId() + "/retries",
                 "{\"retries\":1,\"dueDate\":\"" + CAMUNDA_DATE.format(tomorrow) + "\"}");
 
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
-        assertThat(deliveryJob().getDuedate().toInstant()).isEqualTo(tomorrow);
-    }
-
-    private void deliverAttemptAtItsDueDate() {
-        Job job = deliveryJob();
-        if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
-            ClockUtil.setCurrentTime(job.getDuedate());
-        }
-        managementService.executeJob(job.getId());
+        assertThat(delivery.job().getDuedate().toInstant()).isEqualTo(tomorrow);
     }
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private Job deliveryJob() {
-        return managementService.createJobQuery().processInstanceId(deliveryInstance()).singleResult();
-    }
-
-    private String deliveryInstance() {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(outboxId())
-                .processDefinitionKey("smsDelivery").singleResult().getId();
-    }
-
-    private String outboxId() {
-        return jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ? AND kind = 'SUBMITTED'")
-                .param(applicant.candidateNo).query(String.class).single();
-    }
-
-    private String status() {
-        return jdbc.sql("SELECT status FROM sms_outbox WHERE id = ?").param(outboxId()).query(String.class).single();
-    }
 }

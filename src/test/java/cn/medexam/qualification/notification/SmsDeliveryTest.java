@@ -5,7 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
+import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.SmsDeliveries;
+import cn.medexam.qualification.support.SmsProviderStub;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 
@@ -50,21 +51,9 @@ import cn.medexam.qualification.support.EngineTest;
         "qr.sms.aliyun.read-timeout=PT2S", "qr.sms.aliyun.template-codes.SUBMITTED=SMS_SUBMITTED"})
 class SmsDeliveryTest {
 
-    private static final WireMockServer PROVIDER = new WireMockServer(options().dynamicPort());
-    private static final String ACCEPTED = "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"biz-1\"}";
-
-    static {
-        PROVIDER.start();
-    }
-
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("qr.sms.aliyun.endpoint", () -> PROVIDER.baseUrl() + "/");
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.stop();
+        SmsProviderStub.endpoint(registry);
     }
 
     @Autowired
@@ -82,10 +71,15 @@ class SmsDeliveryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SmsDeliveries deliveries;
+
     Applicant applicant = Applicant.shandongBachelor();
+    SmsDeliveries.Delivery delivery;
 
     @BeforeEach
     void submittedCandidate() {
+        delivery = deliveries.of(applicant, null);
         PROVIDER.resetAll();
         cases.clockAt(CaseDriver.DURING_UPLOAD);
         cases.register(applicant);
@@ -102,13 +96,13 @@ class SmsDeliveryTest {
     void theSubmittedMessageIsQueuedForTheRegistrationPhoneAndDelivered() {
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
 
-        deliverAttempt();
+        delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("OutId=" + outboxId()))
+        PROVIDER.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("OutId=" + delivery.outboxId()))
                 .withRequestBody(containing("PhoneNumbers=13800138000"))
                 .withRequestBody(containing("TemplateCode=SMS_SUBMITTED")));
-        assertThat(deliveryJob()).isNull();
+        assertThat(delivery.job()).isNull();
     }
 
     @Test
@@ -133,17 +127,17 @@ class SmsDeliveryTest {
         PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs("back")
                 .willReturn(aResponse().withBody(ACCEPTED)));
 
-        assertThatThrownBy(this::deliverAttempt).hasMessageContaining("503");
+        assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
-        Job retry = deliveryJob();
+        Job retry = delivery.job();
         assertThat(retry.getRetries()).isEqualTo(5); // retried after 1, 5, 15, 60, 240 minutes
         assertThat(retry.getDuedate()).isEqualTo(ClockUtil.getCurrentTime().toInstant().plusSeconds(60));
 
-        deliverAttempt();
+        delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        assertThat(outIds()).hasSize(2).containsOnly(outboxId());
-        assertThat(deliveryJob()).isNull();
+        assertThat(outIds()).hasSize(2).containsOnly(delivery.outboxId());
+        assertThat(delivery.job()).isNull();
     }
 
     @Test
@@ -153,11 +147,11 @@ class SmsDeliveryTest {
         PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(aResponse().withBody(ACCEPTED)));
 
-        assertThatThrownBy(this::deliverAttempt).hasMessageContaining("timed out");
-        deliverAttempt();
+        assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("timed out");
+        delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        assertThat(outIds()).hasSize(2).containsOnly(outboxId());
+        assertThat(outIds()).hasSize(2).containsOnly(delivery.outboxId());
     }
 
     @Test
@@ -166,53 +160,30 @@ class SmsDeliveryTest {
                 .withBody("{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控\"}")));
 
         for (int attempt = 1; attempt <= 6; attempt++) {
-            assertThatThrownBy(this::deliverAttempt).hasMessageContaining("throttled");
+            assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("throttled");
         }
 
-        List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).list();
+        List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).list();
         assertThat(incidents).singleElement().satisfies(incident ->
                 assertThat(incident.getIncidentMessage()).contains("isv.BUSINESS_LIMIT_CONTROL"));
         assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
 
         PROVIDER.resetAll();
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
-        managementService.setJobRetries(deliveryJob().getId(), 1); // what Cockpit's "retry" does
-        deliverAttempt();
+        managementService.setJobRetries(delivery.job().getId(), 1); // what Cockpit's "retry" does
+        delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryInstance()).count()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isZero();
     }
 
     @Test
     void logsNeverShowThePhoneNumber(CapturedOutput output) {
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
 
-        deliverAttempt();
+        delivery.attemptAtItsDueDate();
 
         assertThat(output.getAll()).contains("138****8000").doesNotContain("13800138000");
-    }
-
-    /** One run of the delivery job, at its due time, as the job executor would. */
-    private void deliverAttempt() {
-        Job job = deliveryJob();
-        if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
-            ClockUtil.setCurrentTime(job.getDuedate());
-        }
-        managementService.executeJob(job.getId());
-    }
-
-    private Job deliveryJob() {
-        return managementService.createJobQuery().processInstanceId(deliveryInstance()).singleResult();
-    }
-
-    private String deliveryInstance() {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(outboxId())
-                .processDefinitionKey("smsDelivery").singleResult().getId();
-    }
-
-    private String outboxId() {
-        return jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ?").param(applicant.candidateNo)
-                .query(String.class).single();
     }
 
     private List<String> outbox() {
@@ -224,7 +195,7 @@ class SmsDeliveryTest {
     /** The OutId of every request the provider received for this test's message. */
     private List<String> outIds() {
         return PROVIDER.findAll(postRequestedFor(urlEqualTo("/"))).stream()
-                .filter(request -> request.getBodyAsString().contains("OutId=" + outboxId()))
+                .filter(request -> request.getBodyAsString().contains("OutId=" + delivery.outboxId()))
                 .map(request -> request.getBodyAsString().replaceAll(".*OutId=([^&]+).*", "$1")).toList();
     }
 }
