@@ -6,11 +6,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.medexam.qualification.checklist.ChecklistEntry;
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.notification.CandidateMessage;
+import cn.medexam.qualification.registration.Registration.InstitutionTier;
+import cn.medexam.qualification.review.CaseStatus;
+import cn.medexam.qualification.review.CaseStatusResolver;
+import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.ApiException;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,27 +39,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestExecutionListeners;
 
-import cn.medexam.qualification.checklist.ChecklistEntry;
-import cn.medexam.qualification.checklist.Checklists;
-import cn.medexam.qualification.documents.DocumentStore;
-import cn.medexam.qualification.documents.MaterialImage;
-import cn.medexam.qualification.notification.CandidateMessage;
-import cn.medexam.qualification.registration.Registration.InstitutionTier;
-import cn.medexam.qualification.review.CaseStatus;
-import cn.medexam.qualification.review.CaseStatusResolver;
-import cn.medexam.qualification.review.Verdict;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.system.ApiException;
-
 /**
  * Every path of qualification-review.bpmn, told as the lifecycle of a candidate. Process test coverage of the
  * diagram must reach 95 % of flow nodes and sequence flows (report in target/process-test-coverage).
  */
 @EngineTest
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(
+        listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class QualificationReviewProcessTest {
 
@@ -58,18 +57,24 @@ class QualificationReviewProcessTest {
         @Bean
         @Primary
         ProcessEngineCoverageProperties coverageAtLeast95Percent() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.95).build();
+            return ProcessEngineCoverageProperties.builder()
+                    .assertClassCoverageAtLeast(0.95)
+                    .build();
         }
     }
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     DocumentStore documents;
+
     @Autowired
     Checklists checklists;
+
     @Autowired
     CaseStatusResolver statuses;
 
@@ -93,8 +98,7 @@ class QualificationReviewProcessTest {
         ProcessInstance instance = cases.register(applicant);
 
         assertThat(instance).isWaitingAt("uploadMaterials").hasBusinessKey(applicant.candidateNo);
-        assertThat(task(instance)).isAssignedTo(applicant.candidateNo)
-                .hasDueDate(beijing("2026-02-11T00:00"));
+        assertThat(task(instance)).isAssignedTo(applicant.candidateNo).hasDueDate(beijing("2026-02-11T00:00"));
         assertThat(checklists.requiredCodes(applicant.candidateNo))
                 .containsExactly("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
         assertThat(status()).isEqualTo(CaseStatus.NOT_SUBMITTED);
@@ -114,7 +118,10 @@ class QualificationReviewProcessTest {
 
         ProcessInstance instance = cases.register(applicant);
 
-        assertThat(instance).isEnded().hasPassed("notifyIneligible", "ineligible").hasNotPassed("uploadMaterials");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("notifyIneligible", "ineligible")
+                .hasNotPassed("uploadMaterials");
         assertThat(onlyMessage().kind()).isEqualTo("NOT_QUALIFIED_ELIGIBILITY");
         assertThat(onlyMessage().text()).contains("辽宁");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
@@ -129,7 +136,8 @@ class QualificationReviewProcessTest {
 
         cases.submit(applicant);
 
-        assertThat(instance).hasPassed("verifyRequiredMaterials", "lockSubmission", "notifySubmitted")
+        assertThat(instance)
+                .hasPassed("verifyRequiredMaterials", "lockSubmission", "notifySubmitted")
                 .isWaitingAt("waitForReviewOpening");
         assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("2026-02-27T00:00"));
         assertThat(documents.images(applicant.candidateNo)).hasSize(4).allMatch(MaterialImage::locked);
@@ -144,8 +152,11 @@ class QualificationReviewProcessTest {
 
         cases.submit(applicant);
 
-        assertThat(instance).hasPassed("materialsMissing").isWaitingAt("uploadMaterials")
-                .variables().containsEntry("missingMaterials", "DIPLOMA,PROBATION_CERT,INSTITUTION_LICENSE");
+        assertThat(instance)
+                .hasPassed("materialsMissing")
+                .isWaitingAt("uploadMaterials")
+                .variables()
+                .containsEntry("missingMaterials", "DIPLOMA,PROBATION_CERT,INSTITUTION_LICENSE");
         assertThat(documents.images(applicant.candidateNo)).noneMatch(MaterialImage::locked);
     }
 
@@ -195,7 +206,8 @@ class QualificationReviewProcessTest {
         assertThat(instance).isEnded().hasPassed("notifyFinalPassed", "finalPassed");
         assertThat(kinds()).containsExactlyInAnyOrder("SUBMITTED", "SITE_PASSED", "FINAL_PASSED");
         assertThat(cases.smsQueued(applicant))
-                .containsExactly("SUBMITTED to 13800138000", "SITE_PASSED to 13800138000", "FINAL_PASSED to 13800138000");
+                .containsExactly(
+                        "SUBMITTED to 13800138000", "SITE_PASSED to 13800138000", "FINAL_PASSED to 13800138000");
         assertThat(status()).isEqualTo(CaseStatus.FINAL_PASSED);
     }
 
@@ -206,9 +218,11 @@ class QualificationReviewProcessTest {
         cases.finalReview(applicant, Verdict.pass());
 
         assertThatThrownBy(() -> cases.finalReview(applicant, Verdict.notQualified("改判")))
-                .isInstanceOf(ApiException.class).hasMessageContaining("没有待处理的审核任务");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("没有待处理的审核任务");
         assertThatThrownBy(() -> cases.change(applicant, a -> a.phone = "13900139000"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("资格审核已结束");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("资格审核已结束");
         assertThat(status()).isEqualTo(CaseStatus.FINAL_PASSED);
     }
 
@@ -255,15 +269,20 @@ class QualificationReviewProcessTest {
 
         cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
 
-        assertThat(instance).hasPassed("unlockReturnedMaterials", "notifyReturned").isWaitingAt("resubmitMaterials");
+        assertThat(instance)
+                .hasPassed("unlockReturnedMaterials", "notifyReturned")
+                .isWaitingAt("resubmitMaterials");
         assertThat(task(instance)).isAssignedTo(applicant.candidateNo).hasDueDate(beijing("2026-03-13T00:00"));
         assertThat(unlockedMaterials()).containsExactly("DIPLOMA");
-        assertThat(latestMessage().text()).contains("毕业证书：" + DIPLOMA_UNREADABLE).contains("请于2026年3月12日前");
+        assertThat(latestMessage().text())
+                .contains("毕业证书：" + DIPLOMA_UNREADABLE)
+                .contains("请于2026年3月12日前");
         assertThat(status()).isEqualTo(CaseStatus.RETURNED);
 
         cases.resubmit(applicant, instance, "DIPLOMA");
 
-        assertThat(instance).hasPassed("verifyResubmission", "lockResubmission", "notifyResubmitted")
+        assertThat(instance)
+                .hasPassed("verifyResubmission", "lockResubmission", "notifyResubmitted")
                 .isWaitingAt("siteReview");
         assertThat(unlockedMaterials()).isEmpty();
 
@@ -274,15 +293,24 @@ class QualificationReviewProcessTest {
         cases.finalReview(applicant, Verdict.pass());
 
         assertThat(instance).isEnded().hasPassed("finalPassed").variables().containsEntry("returnCount", 2);
-        assertThat(cases.smsQueued(applicant)).extracting(sms -> sms.split(" ")[0]).containsExactly("SUBMITTED",
-                "RETURNED", "RESUBMITTED", "RETURNED", "RESUBMITTED", "SITE_PASSED", "FINAL_PASSED");
+        assertThat(cases.smsQueued(applicant))
+                .extracting(sms -> sms.split(" ")[0])
+                .containsExactly(
+                        "SUBMITTED",
+                        "RETURNED",
+                        "RESUBMITTED",
+                        "RETURNED",
+                        "RESUBMITTED",
+                        "SITE_PASSED",
+                        "FINAL_PASSED");
     }
 
     @Test
     void resubmittingWithoutTheReturnedMaterialIsSentBack() {
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
-        documents.images(applicant.candidateNo).stream().filter(image -> !image.locked())
+        documents.images(applicant.candidateNo).stream()
+                .filter(image -> !image.locked())
                 .forEach(image -> documents.deleteUnlocked(applicant.candidateNo, image.id()));
 
         cases.submit(applicant);
@@ -345,7 +373,8 @@ class QualificationReviewProcessTest {
 
         cases.change(applicant, a -> a.foreignDegree = true);
 
-        assertThat(instance).hasPassed("reevaluateChecklist", "notifyChecklistExtended", "newMaterialsRequested")
+        assertThat(instance)
+                .hasPassed("reevaluateChecklist", "notifyChecklistExtended", "newMaterialsRequested")
                 .isWaitingAt("uploadMaterials");
         assertThat(checklists.requiredCodes(applicant.candidateNo)).contains("FOREIGN_DEGREE_VERIFICATION");
         assertThat(latestMessage().text()).contains("教育部留学服务中心学历认证报告");
@@ -381,7 +410,8 @@ class QualificationReviewProcessTest {
         cases.submit(applicant);
         cases.passTimeUntil(instance, "waitForReviewOpening");
         cases.siteReview(applicant, Verdict.pass());
-        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serialNumber")).isEqualTo(serial);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serialNumber"))
+                .isEqualTo(serial);
     }
 
     @Test
@@ -402,7 +432,8 @@ class QualificationReviewProcessTest {
 
         cases.change(applicant, a -> a.institutionTier = InstitutionTier.TERTIARY_A);
 
-        assertThat(checklists.activeMaterials(applicant.candidateNo)).extracting(ChecklistEntry::code)
+        assertThat(checklists.activeMaterials(applicant.candidateNo))
+                .extracting(ChecklistEntry::code)
                 .doesNotContain("INSTITUTION_LICENSE");
         assertThat(documents.imageCounts(applicant.candidateNo)).containsEntry("INSTITUTION_LICENSE", 1);
     }
@@ -417,7 +448,9 @@ class QualificationReviewProcessTest {
 
         cases.change(applicant, a -> a.schoolInRegion = false);
 
-        assertThat(instance).isEnded().hasPassed("becameIneligible", "notifyIneligibleAfterChange", "ineligibleAfterChange");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("becameIneligible", "notifyIneligibleAfterChange", "ineligibleAfterChange");
         assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_ELIGIBILITY");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
     }
@@ -427,7 +460,8 @@ class QualificationReviewProcessTest {
         cases.register(applicant);
 
         assertThatThrownBy(() -> cases.change(applicant, a -> a.examYear = 2027))
-                .isInstanceOf(ApiException.class).hasMessageContaining("考区和考试年度不能变更");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("考区和考试年度不能变更");
     }
 
     @Test
@@ -437,8 +471,12 @@ class QualificationReviewProcessTest {
         cases.change(applicant, a -> a.examSite = "3702");
 
         assertThat(task(instance)).hasCandidateGroup("site-3702");
-        assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("site-3701")
-                .processInstanceId(instance.getId()).count()).isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskCandidateGroup("site-3701")
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     // --- cancellation ----------------------------------------------------------------------------
@@ -482,8 +520,16 @@ class QualificationReviewProcessTest {
         cases.cancel(applicant);
 
         assertThat(instance).isEnded().hasPassed("notifyCancelled", "cancelled");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
         assertThat(kinds()).containsOnlyOnce("CANCELLED");
         assertThat(status()).isEqualTo(CaseStatus.CANCELLED);
         assertThatThrownBy(() -> cases.change(applicant, a -> a.phone = "13900139000"))
@@ -510,8 +556,11 @@ class QualificationReviewProcessTest {
     }
 
     private List<String> unlockedMaterials() {
-        return documents.images(applicant.candidateNo).stream().filter(image -> !image.locked())
-                .map(MaterialImage::materialCode).distinct().toList();
+        return documents.images(applicant.candidateNo).stream()
+                .filter(image -> !image.locked())
+                .map(MaterialImage::materialCode)
+                .distinct()
+                .toList();
     }
 
     private static Date beijing(String localDateTime) {

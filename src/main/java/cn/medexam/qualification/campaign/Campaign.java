@@ -12,9 +12,16 @@ import java.time.Period;
  * @param resubmissionDeadline the fixed last day for returned materials, or null when a period applies
  * @param resubmissionPeriod   the time a returned candidate has, counted from the return day, or null
  */
-public record Campaign(Region region, int examYear, LocalDate uploadOpens, LocalDate uploadCloses,
-                       Duration reminderLead, LocalDate reviewOpens, LocalDate resubmissionDeadline,
-                       Period resubmissionPeriod, LocalDate finalReviewEnds) {
+public record Campaign(
+        Region region,
+        int examYear,
+        LocalDate uploadOpens,
+        LocalDate uploadCloses,
+        Duration reminderLead,
+        LocalDate reviewOpens,
+        LocalDate resubmissionDeadline,
+        Period resubmissionPeriod,
+        LocalDate finalReviewEnds) {
 
     /** The last day a candidate returned on {@code returnedOn} may resubmit. */
     public LocalDate resubmissionLastDay(LocalDate returnedOn) {

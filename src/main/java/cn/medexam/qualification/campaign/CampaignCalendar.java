@@ -2,7 +2,6 @@ package cn.medexam.qualification.campaign;
 
 import java.time.Instant;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,8 @@ public class CampaignCalendar {
     }
 
     public Date resubmissionReminder(VariableScope execution) {
-        return Date.from(resubmissionDeadlineOf(execution).minus(campaign(execution).reminderLead()));
+        return Date.from(
+                resubmissionDeadlineOf(execution).minus(campaign(execution).reminderLead()));
     }
 
     public Date finalReviewEnds(VariableScope execution) {

@@ -1,11 +1,9 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.ReviewProperties;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.ReviewProperties;
 
 /** Turns campaign calendar days into instants in the configured zone. */
 @Component

@@ -1,8 +1,10 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.ApiExceptionHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +13,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.medexam.qualification.system.ApiExceptionHandler;
 
 /** Administrators read and move the campaign dates of a region and year. */
 @RestController
@@ -32,8 +29,7 @@ class CampaignController {
         this.json = json;
     }
 
-    record CampaignView(Campaign campaign, Integer movedTimers) {
-    }
+    record CampaignView(Campaign campaign, Integer movedTimers) {}
 
     @GetMapping
     List<Campaign> all() {

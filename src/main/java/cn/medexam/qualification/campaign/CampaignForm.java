@@ -1,12 +1,11 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.ApiError.FieldError;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-
-import cn.medexam.qualification.system.ApiError.FieldError;
 
 /**
  * The body of {@code PUT /api/admin/campaigns/{region}/{year}}. Jackson reads it over the stored campaign, so a
@@ -58,8 +57,16 @@ public class CampaignForm {
     }
 
     Campaign toCampaign(Region region, int examYear) {
-        return new Campaign(region, examYear, uploadOpens, uploadCloses, reminderLead, reviewOpens,
-                resubmissionDeadline, resubmissionPeriod, finalReviewEnds);
+        return new Campaign(
+                region,
+                examYear,
+                uploadOpens,
+                uploadCloses,
+                reminderLead,
+                reviewOpens,
+                resubmissionDeadline,
+                resubmissionPeriod,
+                finalReviewEnds);
     }
 
     private static void require(List<FieldError> problems, String field, Object value, String label) {
@@ -68,8 +75,8 @@ public class CampaignForm {
         }
     }
 
-    private static void notBefore(List<FieldError> problems, String field, LocalDate day, LocalDate earliest,
-                                  String message) {
+    private static void notBefore(
+            List<FieldError> problems, String field, LocalDate day, LocalDate earliest, String message) {
         if (day != null && earliest != null && day.isBefore(earliest)) {
             problems.add(new FieldError(field, message));
         }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +30,16 @@ class CampaignRepository {
     }
 
     String regionName(Region region) {
-        return jdbc.sql("SELECT name FROM exam_region WHERE code = ?").param(region.name()).query(String.class).single();
+        return jdbc.sql("SELECT name FROM exam_region WHERE code = ?")
+                .param(region.name())
+                .query(String.class)
+                .single();
     }
 
     List<Campaign> findAll() {
-        return jdbc.sql("SELECT * FROM campaign ORDER BY exam_year DESC, region").query(CampaignRepository::map).list();
+        return jdbc.sql("SELECT * FROM campaign ORDER BY exam_year DESC, region")
+                .query(CampaignRepository::map)
+                .list();
     }
 
     /** @return whether the campaign was new */
@@ -44,9 +48,17 @@ class CampaignRepository {
                         UPDATE campaign SET upload_opens = ?, upload_closes = ?, reminder_lead = ?, review_opens = ?,
                                resubmission_deadline = ?, resubmission_period = ?, final_review_ends = ?, updated_at = ?
                          WHERE region = ? AND exam_year = ?""")
-                .params(date(c.uploadOpens()), date(c.uploadCloses()), c.reminderLead().toString(),
-                        date(c.reviewOpens()), date(c.resubmissionDeadline()), text(c.resubmissionPeriod()),
-                        date(c.finalReviewEnds()), Timestamp.from(now), c.region().name(), c.examYear())
+                .params(
+                        date(c.uploadOpens()),
+                        date(c.uploadCloses()),
+                        c.reminderLead().toString(),
+                        date(c.reviewOpens()),
+                        date(c.resubmissionDeadline()),
+                        text(c.resubmissionPeriod()),
+                        date(c.finalReviewEnds()),
+                        Timestamp.from(now),
+                        c.region().name(),
+                        c.examYear())
                 .update();
         if (updated > 0) {
             return false;
@@ -55,19 +67,33 @@ class CampaignRepository {
                         INSERT INTO campaign (upload_opens, upload_closes, reminder_lead, review_opens,
                                resubmission_deadline, resubmission_period, final_review_ends, updated_at, region, exam_year)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(date(c.uploadOpens()), date(c.uploadCloses()), c.reminderLead().toString(),
-                        date(c.reviewOpens()), date(c.resubmissionDeadline()), text(c.resubmissionPeriod()),
-                        date(c.finalReviewEnds()), Timestamp.from(now), c.region().name(), c.examYear())
+                .params(
+                        date(c.uploadOpens()),
+                        date(c.uploadCloses()),
+                        c.reminderLead().toString(),
+                        date(c.reviewOpens()),
+                        date(c.resubmissionDeadline()),
+                        text(c.resubmissionPeriod()),
+                        date(c.finalReviewEnds()),
+                        Timestamp.from(now),
+                        c.region().name(),
+                        c.examYear())
                 .update();
         return true;
     }
 
     private static Campaign map(ResultSet rs, int row) throws SQLException {
         String period = rs.getString("resubmission_period");
-        return new Campaign(Region.valueOf(rs.getString("region")), rs.getInt("exam_year"),
-                day(rs, "upload_opens"), day(rs, "upload_closes"), Duration.parse(rs.getString("reminder_lead")),
-                day(rs, "review_opens"), day(rs, "resubmission_deadline"),
-                period == null ? null : Period.parse(period), day(rs, "final_review_ends"));
+        return new Campaign(
+                Region.valueOf(rs.getString("region")),
+                rs.getInt("exam_year"),
+                day(rs, "upload_opens"),
+                day(rs, "upload_closes"),
+                Duration.parse(rs.getString("reminder_lead")),
+                day(rs, "review_opens"),
+                day(rs, "resubmission_deadline"),
+                period == null ? null : Period.parse(period),
+                day(rs, "final_review_ends"));
     }
 
     private static LocalDate day(ResultSet rs, String column) throws SQLException {

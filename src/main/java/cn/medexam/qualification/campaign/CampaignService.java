@@ -1,10 +1,12 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.InvalidInputException;
+import cn.medexam.qualification.system.ReviewProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,10 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.InvalidInputException;
-import cn.medexam.qualification.system.ReviewProperties;
 
 /**
  * Changes a campaign and moves with it every timer already waiting in that campaign's running cases, and the due
@@ -42,9 +40,15 @@ public class CampaignService {
     private final TaskService taskService;
     private final ProcessEngineConfigurationImpl processEngineConfiguration;
 
-    CampaignService(CampaignRepository repository, RuntimeService runtimeService, ManagementService managementService,
-                    TaskService taskService, ProcessEngineConfigurationImpl processEngineConfiguration,
-                    ReviewProperties properties, EngineClock clock, ApplicationEventPublisher events) {
+    CampaignService(
+            CampaignRepository repository,
+            RuntimeService runtimeService,
+            ManagementService managementService,
+            TaskService taskService,
+            ProcessEngineConfigurationImpl processEngineConfiguration,
+            ReviewProperties properties,
+            EngineClock clock,
+            ApplicationEventPublisher events) {
         this.taskService = taskService;
         this.processEngineConfiguration = processEngineConfiguration;
         this.events = events;
@@ -55,8 +59,7 @@ public class CampaignService {
         this.clock = clock;
     }
 
-    public record Change(Campaign campaign, boolean created, int movedTimers) {
-    }
+    public record Change(Campaign campaign, boolean created, int movedTimers) {}
 
     /** The form to fill for a change: the stored campaign, or an empty one for a new region and year. */
     public CampaignForm formFor(Region region, int examYear) {
@@ -86,9 +89,16 @@ public class CampaignService {
         }
         List<String> openTasks = new ArrayList<>();
         for (int first = 0; ; first += PAGE) {
-            List<Task> page = taskService.createTaskQuery().processDefinitionKey(properties.processDefinitionKey())
-                    .orderByTaskId().asc().listPage(first, PAGE);
-            page.stream().filter(task -> cases.contains(task.getProcessInstanceId())).map(Task::getId).forEach(openTasks::add);
+            List<Task> page = taskService
+                    .createTaskQuery()
+                    .processDefinitionKey(properties.processDefinitionKey())
+                    .orderByTaskId()
+                    .asc()
+                    .listPage(first, PAGE);
+            page.stream()
+                    .filter(task -> cases.contains(task.getProcessInstanceId()))
+                    .map(Task::getId)
+                    .forEach(openTasks::add);
             if (page.size() < PAGE) {
                 break;
             }
@@ -96,10 +106,12 @@ public class CampaignService {
         processEngineConfiguration.getCommandExecutorTxRequired().execute(new RecalculateTaskDueDates(openTasks));
         int moved = 0;
         for (int first = 0; ; first += PAGE) {
-            List<Job> timers = managementService.createJobQuery()
+            List<Job> timers = managementService
+                    .createJobQuery()
                     .processDefinitionKey(properties.processDefinitionKey())
                     .timers()
-                    .orderByJobId().asc()
+                    .orderByJobId()
+                    .asc()
                     .listPage(first, PAGE);
             for (Job timer : timers) {
                 if (cases.contains(timer.getProcessInstanceId())) {
@@ -116,11 +128,13 @@ public class CampaignService {
     private Set<String> runningCases(Region region, int examYear) {
         Set<String> ids = new HashSet<>();
         for (int first = 0; ; first += PAGE) {
-            List<ProcessInstance> page = runtimeService.createProcessInstanceQuery()
+            List<ProcessInstance> page = runtimeService
+                    .createProcessInstanceQuery()
                     .processDefinitionKey(properties.processDefinitionKey())
                     .variableValueEquals("region", region.name())
                     .variableValueEquals("examYear", examYear)
-                    .orderByProcessInstanceId().asc()
+                    .orderByProcessInstanceId()
+                    .asc()
                     .listPage(first, PAGE);
             page.forEach(instance -> ids.add(instance.getId()));
             if (page.size() < PAGE) {

@@ -1,12 +1,10 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.ApiException;
 import java.time.Instant;
 import java.util.List;
-
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
-
-import cn.medexam.qualification.system.ApiException;
 
 /** Read access to the campaigns, for every capability that needs a date. */
 @Service
@@ -21,13 +19,15 @@ public class Campaigns {
     }
 
     public Campaign of(Region region, int examYear) {
-        return repository.find(region, examYear).orElseThrow(() -> ApiException.notFound(
-                "未找到" + region + " " + examYear + "年度的审核安排，请联系考区管理员"));
+        return repository
+                .find(region, examYear)
+                .orElseThrow(() -> ApiException.notFound("未找到" + region + " " + examYear + "年度的审核安排，请联系考区管理员"));
     }
 
     /** The campaign of a running case, from its variables region and examYear. */
     public Campaign ofCase(VariableScope execution) {
-        return of(Region.valueOf((String) execution.getVariable("region")), (Integer) execution.getVariable("examYear"));
+        return of(
+                Region.valueOf((String) execution.getVariable("region")), (Integer) execution.getVariable("examYear"));
     }
 
     public boolean exists(Region region, int examYear) {

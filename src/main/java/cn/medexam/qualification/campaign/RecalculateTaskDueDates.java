@@ -2,7 +2,6 @@ package cn.medexam.qualification.campaign;
 
 import java.util.Collection;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -25,7 +24,8 @@ class RecalculateTaskDueDates implements Command<Integer> {
         int moved = 0;
         for (String taskId : taskIds) {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            Expression dueDate = task == null || task.getTaskDefinition() == null ? null
+            Expression dueDate = task == null || task.getTaskDefinition() == null
+                    ? null
                     : task.getTaskDefinition().getDueDateExpression();
             if (dueDate == null) {
                 continue;

@@ -1,15 +1,14 @@
 package cn.medexam.qualification.candidate;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** 激活用户, open to anyone: a code by SMS to the registration phone, then the password. */
 @RestController
@@ -24,15 +23,24 @@ class ActivationController {
         this.limits = limits;
     }
 
-    record CodeRequest(@NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位") String candidateNo,
-                       @NotBlank(message = "证件号码不能为空") @Size(max = 40, message = "证件号码最长 40 位") String idNumber) {
-    }
+    record CodeRequest(
+            @NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位")
+            String candidateNo,
 
-    record Activation(@NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位") String candidateNo,
-                      @NotBlank(message = "证件号码不能为空") @Size(max = 40, message = "证件号码最长 40 位") String idNumber,
-                      @NotBlank(message = "验证码不能为空") @Size(max = 10, message = "验证码格式不正确") String code,
-                      String password) {
-    }
+            @NotBlank(message = "证件号码不能为空") @Size(max = 40, message = "证件号码最长 40 位")
+            String idNumber) {}
+
+    record Activation(
+            @NotBlank(message = "考生编号不能为空") @Size(max = 32, message = "考生编号最长 32 位")
+            String candidateNo,
+
+            @NotBlank(message = "证件号码不能为空") @Size(max = 40, message = "证件号码最长 40 位")
+            String idNumber,
+
+            @NotBlank(message = "验证码不能为空") @Size(max = 10, message = "验证码格式不正确")
+            String code,
+
+            String password) {}
 
     /** Always 202: whether the candidate exists is not revealed. */
     @PostMapping("/code")
@@ -45,7 +53,10 @@ class ActivationController {
     @PostMapping
     ResponseEntity<Void> activate(@Valid @RequestBody Activation request, HttpServletRequest client) {
         limits.activationTried(client.getRemoteAddr());
-        activation.activate(request.candidateNo().trim(), request.idNumber().trim(), request.code().trim(),
+        activation.activate(
+                request.candidateNo().trim(),
+                request.idNumber().trim(),
+                request.code().trim(),
                 request.password());
         return ResponseEntity.noContent().build();
     }

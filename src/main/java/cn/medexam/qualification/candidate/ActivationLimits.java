@@ -1,16 +1,13 @@
 package cn.medexam.qualification.candidate;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * How often one client address may ask for activation codes and try them, whichever candidates it names: the limits
@@ -35,8 +32,7 @@ class ActivationLimits {
         this.clock = clock;
     }
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
     void codeRequested(String address) {
         count(codes, address, CODES_PER_ADDRESS, CODE_WINDOW);
@@ -48,17 +44,26 @@ class ActivationLimits {
 
     private void count(Cache<String, Window> windows, String address, int limit, Duration length) {
         Instant now = clock.now();
-        Window window = windows.asMap().compute(address, (key, current) ->
-                current == null || !now.isBefore(current.start().plus(length)) || now.isBefore(current.start())
-                        ? new Window(now, 1) : new Window(current.start(), current.count() + 1));
+        Window window = windows.asMap()
+                .compute(
+                        address,
+                        (key, current) -> current == null
+                                        || !now.isBefore(current.start().plus(length))
+                                        || now.isBefore(current.start())
+                                ? new Window(now, 1)
+                                : new Window(current.start(), current.count() + 1));
         if (window.count() > limit) {
-            long minutes = Math.max(1, Duration.between(now, window.start().plus(length)).toMinutes() + 1);
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
-                    "来自您所在网络的激活请求过于频繁，请 " + minutes + " 分钟后再试");
+            long minutes = Math.max(
+                    1, Duration.between(now, window.start().plus(length)).toMinutes() + 1);
+            throw new ApiException(
+                    HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", "来自您所在网络的激活请求过于频繁，请 " + minutes + " 分钟后再试");
         }
     }
 
     private static Cache<String, Window> newCache(Duration window) {
-        return Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterWrite(window).build();
+        return Caffeine.newBuilder()
+                .maximumSize(MAX_ADDRESSES)
+                .expireAfterWrite(window)
+                .build();
     }
 }

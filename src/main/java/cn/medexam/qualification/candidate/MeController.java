@@ -1,9 +1,20 @@
 package cn.medexam.qualification.candidate;
 
+import cn.medexam.qualification.documents.ImageContent;
+import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.documents.MaterialUploads;
+import cn.medexam.qualification.notification.Notifier;
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.Masking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,19 +29,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.medexam.qualification.documents.ImageContent;
-import cn.medexam.qualification.documents.MaterialImage;
-import cn.medexam.qualification.documents.MaterialUploads;
-import cn.medexam.qualification.notification.Notifier;
-import cn.medexam.qualification.registration.Registration;
-import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.system.ApiException;
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.Masking;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
 /** The candidate's own API: always the logged-in candidate's case, never another's. */
 @RestController
 @RequestMapping("/api/me")
@@ -43,8 +41,13 @@ class MeController {
     private final Notifier notifier;
     private final EngineClock clock;
 
-    MeController(MyCases cases, MaterialUploads uploads, Profiles profiles, Registrations registrations,
-                 Notifier notifier, EngineClock clock) {
+    MeController(
+            MyCases cases,
+            MaterialUploads uploads,
+            Profiles profiles,
+            Registrations registrations,
+            Notifier notifier,
+            EngineClock clock) {
         this.cases = cases;
         this.uploads = uploads;
         this.profiles = profiles;
@@ -56,18 +59,23 @@ class MeController {
     record Uploaded(String id, String materialCode, String status, Instant uploadedAt, int bytes, String contentType) {
 
         static Uploaded of(MaterialImage image) {
-            return new Uploaded(image.id(), image.materialCode(), image.locked() ? "LOCKED" : "UNLOCKED",
-                    image.uploadedAt(), image.bytes(), image.contentType());
+            return new Uploaded(
+                    image.id(),
+                    image.materialCode(),
+                    image.locked() ? "LOCKED" : "UNLOCKED",
+                    image.uploadedAt(),
+                    image.bytes(),
+                    image.contentType());
         }
     }
 
-    record ProfileView(String candidateNo, String name, String idNumber, String phone, String contactAddress) {
-    }
+    record ProfileView(String candidateNo, String name, String idNumber, String phone, String contactAddress) {}
 
     record ProfileChange(
-            @Pattern(regexp = "1[3-9][0-9]{9}", message = "手机号码须为 11 位中国大陆手机号") String phone,
-            @Size(max = 300, message = "联系地址最长 300 个字符") String contactAddress) {
-    }
+            @Pattern(regexp = "1[3-9][0-9]{9}", message = "手机号码须为 11 位中国大陆手机号")
+            String phone,
+
+            @Size(max = 300, message = "联系地址最长 300 个字符") String contactAddress) {}
 
     @GetMapping("/case")
     MyCase myCase(Principal me) {
@@ -83,10 +91,11 @@ class MeController {
 
     @GetMapping("/materials/{code}/images/{id}")
     ResponseEntity<byte[]> image(Principal me, @PathVariable String code, @PathVariable String id) {
-        ImageContent image = uploads.content(me.getName(), code, id)
-                .orElseThrow(() -> ApiException.notFound("未找到该图片"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
-                .header("Cache-Control", "private, no-store").body(image.bytes());
+        ImageContent image = uploads.content(me.getName(), code, id).orElseThrow(() -> ApiException.notFound("未找到该图片"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .header("Cache-Control", "private, no-store")
+                .body(image.bytes());
     }
 
     @DeleteMapping("/materials/{code}/images/{id}")
@@ -112,17 +121,25 @@ class MeController {
     @GetMapping("/profile")
     ProfileView profile(Principal me) {
         Registration registration = registrations.require(me.getName());
-        Profiles.Profile profile = profiles.find(me.getName())
-                .orElse(new Profiles.Profile(registration.phone(), null));
-        return new ProfileView(registration.candidateNo(), registration.name(), Masking.idNumber(registration.idNumber()),
-                profile.phone(), profile.contactAddress());
+        Profiles.Profile profile = profiles.find(me.getName()).orElse(new Profiles.Profile(registration.phone(), null));
+        return new ProfileView(
+                registration.candidateNo(),
+                registration.name(),
+                Masking.idNumber(registration.idNumber()),
+                profile.phone(),
+                profile.contactAddress());
     }
 
     @PutMapping("/profile")
     ProfileView changeProfile(Principal me, @Valid @RequestBody ProfileChange change) {
         ProfileView current = profile(me);
-        profiles.save(me.getName(), new Profiles.Profile(change.phone() != null ? change.phone() : current.phone(),
-                change.contactAddress() != null ? change.contactAddress().trim() : current.contactAddress()),
+        profiles.save(
+                me.getName(),
+                new Profiles.Profile(
+                        change.phone() != null ? change.phone() : current.phone(),
+                        change.contactAddress() != null
+                                ? change.contactAddress().trim()
+                                : current.contactAddress()),
                 clock.now());
         return profile(me);
     }

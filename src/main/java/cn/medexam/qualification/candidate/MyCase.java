@@ -1,27 +1,36 @@
 package cn.medexam.qualification.candidate;
 
+import cn.medexam.qualification.notification.CandidateMessage;
+import cn.medexam.qualification.review.CaseStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import cn.medexam.qualification.notification.CandidateMessage;
-import cn.medexam.qualification.review.CaseStatus;
 
 /**
  * What a candidate sees of their case: state, lock time (上报完成，内容已锁定), serial number, deadlines, the
  * checklist with every image, and the messages, newest first.
  */
-public record MyCase(String candidateNo, String name, CaseStatus status, Instant lockedAt, String serialNumber,
-                     Deadlines deadlines, List<Material> checklist, List<CandidateMessage> messages) {
+public record MyCase(
+        String candidateNo,
+        String name,
+        CaseStatus status,
+        Instant lockedAt,
+        String serialNumber,
+        Deadlines deadlines,
+        List<Material> checklist,
+        List<CandidateMessage> messages) {
 
     /** Last days (inclusive) in Beijing time; resubmission only while returned. */
-    public record Deadlines(LocalDate upload, LocalDate resubmission) {
-    }
+    public record Deadlines(LocalDate upload, LocalDate resubmission) {}
 
-    public record Material(String code, String name, boolean required, int maxImages, boolean locked,
-                           String reviewerReason, List<Image> images) {
-    }
+    public record Material(
+            String code,
+            String name,
+            boolean required,
+            int maxImages,
+            boolean locked,
+            String reviewerReason,
+            List<Image> images) {}
 
-    public record Image(String id, String status, Instant uploadedAt, int bytes, String reviewerReason) {
-    }
+    public record Image(String id, String status, Instant uploadedAt, int bytes, String reviewerReason) {}
 }

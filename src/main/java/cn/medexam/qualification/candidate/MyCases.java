@@ -1,14 +1,5 @@
 package cn.medexam.qualification.candidate;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
-import org.springframework.stereotype.Component;
-
 import cn.medexam.qualification.campaign.Campaign;
 import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.checklist.Checklists;
@@ -23,6 +14,13 @@ import cn.medexam.qualification.review.ReviewService;
 import cn.medexam.qualification.review.SerialNumbers;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.ReviewProperties;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
 
 /** Assembles {@link MyCase} from the capabilities that own its parts. */
 @Component
@@ -38,8 +36,15 @@ class MyCases {
     private final Notifier notifier;
     private final ReviewProperties properties;
 
-    MyCases(Registrations registrations, Checklists checklists, DocumentStore documents, CaseStatusResolver statuses,
-            SerialNumbers serialNumbers, ReviewService reviews, Campaigns campaigns, Notifier notifier,
+    MyCases(
+            Registrations registrations,
+            Checklists checklists,
+            DocumentStore documents,
+            CaseStatusResolver statuses,
+            SerialNumbers serialNumbers,
+            ReviewService reviews,
+            Campaigns campaigns,
+            Notifier notifier,
             ReviewProperties properties) {
         this.registrations = registrations;
         this.checklists = checklists;
@@ -53,33 +58,58 @@ class MyCases {
     }
 
     MyCase of(String candidateNo) {
-        Registration registration = registrations.find(candidateNo)
-                .orElseThrow(() -> ApiException.notFound("未找到您的报名信息"));
+        Registration registration =
+                registrations.find(candidateNo).orElseThrow(() -> ApiException.notFound("未找到您的报名信息"));
         CaseStatus status = statuses.statusOf(candidateNo).orElse(null);
         List<MaterialImage> images = documents.images(candidateNo);
         Map<String, String> returns = status == CaseStatus.RETURNED ? reviews.latestReturns(candidateNo) : Map.of();
         List<MyCase.Material> checklist = checklists.activeMaterials(candidateNo).stream()
                 .map(material -> {
-                    List<MaterialImage> own = images.stream().filter(i -> i.materialCode().equals(material.code())).toList();
+                    List<MaterialImage> own = images.stream()
+                            .filter(i -> i.materialCode().equals(material.code()))
+                            .toList();
                     String reason = returns.get(material.code());
-                    return new MyCase.Material(material.code(), material.name(), material.required(),
-                            material.maxImages(), own.stream().anyMatch(MaterialImage::locked), reason,
-                            own.stream().map(i -> new MyCase.Image(i.id(), i.locked() ? "LOCKED" : "UNLOCKED",
-                                    i.uploadedAt(), i.bytes(), i.locked() ? null : reason)).toList());
+                    return new MyCase.Material(
+                            material.code(),
+                            material.name(),
+                            material.required(),
+                            material.maxImages(),
+                            own.stream().anyMatch(MaterialImage::locked),
+                            reason,
+                            own.stream()
+                                    .map(i -> new MyCase.Image(
+                                            i.id(),
+                                            i.locked() ? "LOCKED" : "UNLOCKED",
+                                            i.uploadedAt(),
+                                            i.bytes(),
+                                            i.locked() ? null : reason))
+                                    .toList());
                 })
                 .toList();
-        Instant lockedAt = images.stream().map(MaterialImage::lockedAt).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        return new MyCase(candidateNo, registration.name(), status, lockedAt,
-                serialNumbers.of(candidateNo).orElse(null), deadlines(registration, status), checklist,
+        Instant lockedAt = images.stream()
+                .map(MaterialImage::lockedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        return new MyCase(
+                candidateNo,
+                registration.name(),
+                status,
+                lockedAt,
+                serialNumbers.of(candidateNo).orElse(null),
+                deadlines(registration, status),
+                checklist,
                 notifier.messages(candidateNo));
     }
 
     private MyCase.Deadlines deadlines(Registration registration, CaseStatus status) {
         Campaign campaign = campaigns.of(registration.region(), registration.examYear());
-        LocalDate resubmission = status != CaseStatus.RETURNED ? null : reviews.latestReturnAt(registration.candidateNo())
-                .map(at -> campaign.resubmissionLastDay(at.atZone(properties.timeZone()).toLocalDate()))
-                .orElse(null);
+        LocalDate resubmission = status != CaseStatus.RETURNED
+                ? null
+                : reviews.latestReturnAt(registration.candidateNo())
+                        .map(at -> campaign.resubmissionLastDay(
+                                at.atZone(properties.timeZone()).toLocalDate()))
+                        .orElse(null);
         return new MyCase.Deadlines(campaign.uploadCloses(), resubmission);
     }
 }

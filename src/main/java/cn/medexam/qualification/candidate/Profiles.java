@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Profiles {
 
-    record Profile(String phone, String contactAddress) {
-    }
+    record Profile(String phone, String contactAddress) {}
 
     private final JdbcClient jdbc;
 

@@ -1,14 +1,13 @@
 package cn.medexam.qualification.checklist;
 
+import cn.medexam.qualification.registration.RegistrationRequest;
+import cn.medexam.qualification.system.ApiException;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import cn.medexam.qualification.registration.RegistrationRequest;
-import cn.medexam.qualification.system.ApiException;
-import jakarta.validation.Valid;
 
 /** The checklist of a case, and a preview for any registration (the registration system shows it before saving). */
 @RestController
@@ -22,8 +21,7 @@ class ChecklistController {
 
     @GetMapping("/api/cases/{candidateNo}/checklist")
     ChecklistDecision ofCase(@PathVariable String candidateNo) {
-        return checklists.of(candidateNo)
-                .orElseThrow(() -> ApiException.notFound("未找到考生编号 " + candidateNo + " 的审核案件"));
+        return checklists.of(candidateNo).orElseThrow(() -> ApiException.notFound("未找到考生编号 " + candidateNo + " 的审核案件"));
     }
 
     @PostMapping("/api/checklist/evaluate")

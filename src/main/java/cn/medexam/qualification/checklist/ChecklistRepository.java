@@ -1,5 +1,6 @@
 package cn.medexam.qualification.checklist;
 
+import cn.medexam.qualification.campaign.Region;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import cn.medexam.qualification.campaign.Region;
 
 @Repository
 class ChecklistRepository {
@@ -28,32 +26,44 @@ class ChecklistRepository {
         int updated = jdbc.sql("""
                         UPDATE checklist_decision SET region = ?, eligible = ?, ineligible_reason = ?, offline_review = ?,
                                decided_at = ? WHERE candidate_no = ?""")
-                .params(decision.region().name(), decision.eligible(), decision.ineligibleReason(),
-                        decision.offlineReview(), Timestamp.from(now), candidateNo)
+                .params(
+                        decision.region().name(),
+                        decision.eligible(),
+                        decision.ineligibleReason(),
+                        decision.offlineReview(),
+                        Timestamp.from(now),
+                        candidateNo)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                             INSERT INTO checklist_decision (region, eligible, ineligible_reason, offline_review, decided_at,
                                                             candidate_no) VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(decision.region().name(), decision.eligible(), decision.ineligibleReason(),
-                            decision.offlineReview(), Timestamp.from(now), candidateNo)
+                    .params(
+                            decision.region().name(),
+                            decision.eligible(),
+                            decision.ineligibleReason(),
+                            decision.offlineReview(),
+                            Timestamp.from(now),
+                            candidateNo)
                     .update();
         }
     }
 
-    record Eligibility(Region region, boolean eligible, String ineligibleReason, boolean offlineReview) {
-    }
+    record Eligibility(Region region, boolean eligible, String ineligibleReason, boolean offlineReview) {}
 
     Optional<Eligibility> eligibility(String candidateNo) {
-        return jdbc.sql("SELECT region, eligible, ineligible_reason, offline_review FROM checklist_decision WHERE candidate_no = ?")
+        return jdbc.sql(
+                        "SELECT region, eligible, ineligible_reason, offline_review FROM checklist_decision WHERE candidate_no = ?")
                 .param(candidateNo)
-                .query((rs, row) -> new Eligibility(Region.valueOf(rs.getString("region")), rs.getBoolean("eligible"),
-                        rs.getString("ineligible_reason"), rs.getBoolean("offline_review")))
+                .query((rs, row) -> new Eligibility(
+                        Region.valueOf(rs.getString("region")),
+                        rs.getBoolean("eligible"),
+                        rs.getString("ineligible_reason"),
+                        rs.getBoolean("offline_review")))
                 .optional();
     }
 
-    record Item(String code, boolean required, int maxImages, boolean active) {
-    }
+    record Item(String code, boolean required, int maxImages, boolean active) {}
 
     List<Item> items(String candidateNo) {
         return jdbc.sql("""
@@ -61,8 +71,11 @@ class ChecklistRepository {
                           FROM checklist_item c JOIN material_type m ON m.code = c.material_code
                          WHERE c.candidate_no = ? ORDER BY m.sort_order""")
                 .param(candidateNo)
-                .query((rs, row) -> new Item(rs.getString("material_code"), rs.getBoolean("required"),
-                        rs.getInt("max_images"), rs.getBoolean("active")))
+                .query((rs, row) -> new Item(
+                        rs.getString("material_code"),
+                        rs.getBoolean("required"),
+                        rs.getInt("max_images"),
+                        rs.getBoolean("active")))
                 .list();
     }
 
@@ -73,7 +86,8 @@ class ChecklistRepository {
      * @return the codes that are required now and were not before
      */
     List<String> replace(String candidateNo, List<ChecklistEntry> decided, Instant now) {
-        Map<String, Item> before = items(candidateNo).stream().collect(Collectors.toMap(Item::code, Function.identity()));
+        Map<String, Item> before =
+                items(candidateNo).stream().collect(Collectors.toMap(Item::code, Function.identity()));
         Set<String> decidedCodes = decided.stream().map(ChecklistEntry::code).collect(Collectors.toSet());
         List<String> newlyRequired = new ArrayList<>();
         for (ChecklistEntry entry : decided) {
@@ -95,8 +109,10 @@ class ChecklistRepository {
                         .update();
             }
         }
-        before.keySet().stream().filter(code -> !decidedCodes.contains(code)).forEach(code ->
-                jdbc.sql("UPDATE checklist_item SET active = FALSE, decided_at = ? WHERE candidate_no = ? AND material_code = ?")
+        before.keySet().stream()
+                .filter(code -> !decidedCodes.contains(code))
+                .forEach(code -> jdbc.sql(
+                                "UPDATE checklist_item SET active = FALSE, decided_at = ? WHERE candidate_no = ? AND material_code = ?")
                         .params(Timestamp.from(now), candidateNo, code)
                         .update());
         return newlyRequired;

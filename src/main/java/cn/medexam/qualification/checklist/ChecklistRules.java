@@ -1,5 +1,6 @@
 package cn.medexam.qualification.checklist;
 
+import cn.medexam.qualification.registration.Registration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,15 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.registration.Registration;
 
 /**
  * Evaluates a region's checklist decisions ({@code processes/checklist-<region>.dmn}): {@code eligibility-<region>}
@@ -37,12 +35,20 @@ public class ChecklistRules {
     public ChecklistDecision evaluate(Registration registration) {
         VariableMap facts = facts(registration);
         String region = registration.region().name().toLowerCase(Locale.ROOT);
-        DmnDecisionResultEntries eligibility = decisionService.evaluateDecisionByKey("eligibility-" + region)
-                .variables(facts).evaluate().getSingleResult();
-        DmnDecisionResult materials = decisionService.evaluateDecisionByKey("materials-" + region)
-                .variables(facts).evaluate();
-        return new ChecklistDecision(registration.region(), Boolean.TRUE.equals(eligibility.getEntry("eligible")),
-                eligibility.getEntry("ineligibleReason"), Boolean.TRUE.equals(eligibility.getEntry("offlineReview")),
+        DmnDecisionResultEntries eligibility = decisionService
+                .evaluateDecisionByKey("eligibility-" + region)
+                .variables(facts)
+                .evaluate()
+                .getSingleResult();
+        DmnDecisionResult materials = decisionService
+                .evaluateDecisionByKey("materials-" + region)
+                .variables(facts)
+                .evaluate();
+        return new ChecklistDecision(
+                registration.region(),
+                Boolean.TRUE.equals(eligibility.getEntry("eligible")),
+                eligibility.getEntry("ineligibleReason"),
+                Boolean.TRUE.equals(eligibility.getEntry("offlineReview")),
                 merge(materials));
     }
 
@@ -54,13 +60,21 @@ public class ChecklistRules {
             if (!names.containsKey(code)) {
                 throw new IllegalStateException("checklist rules emit unknown material code " + code);
             }
-            ChecklistEntry entry = new ChecklistEntry(code, names.get(code), Boolean.TRUE.equals(row.getEntry("required")),
+            ChecklistEntry entry = new ChecklistEntry(
+                    code,
+                    names.get(code),
+                    Boolean.TRUE.equals(row.getEntry("required")),
                     ((Number) row.getEntry("maxImages")).intValue());
-            byCode.merge(code, entry, (a, b) -> new ChecklistEntry(code, a.name(), a.required() || b.required(),
-                    Math.max(a.maxImages(), b.maxImages())));
+            byCode.merge(
+                    code,
+                    entry,
+                    (a, b) -> new ChecklistEntry(
+                            code, a.name(), a.required() || b.required(), Math.max(a.maxImages(), b.maxImages())));
         }
         List<String> order = new ArrayList<>(names.keySet());
-        return byCode.values().stream().sorted(Comparator.comparingInt(e -> order.indexOf(e.code()))).toList();
+        return byCode.values().stream()
+                .sorted(Comparator.comparingInt(e -> order.indexOf(e.code())))
+                .toList();
     }
 
     /** The decision inputs, named as in the tables; dates as ISO text so they compare as strings. */

@@ -1,14 +1,12 @@
 package cn.medexam.qualification.checklist;
 
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.system.EngineClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import cn.medexam.qualification.registration.Registration;
-import cn.medexam.qualification.system.EngineClock;
 
 /** Decides, stores and reads candidates' checklists. */
 @Service
@@ -27,8 +25,7 @@ public class Checklists {
     }
 
     /** The outcome of deciding a registration's checklist, with what became required by it. */
-    public record Outcome(ChecklistDecision decision, List<String> newlyRequired) {
-    }
+    public record Outcome(ChecklistDecision decision, List<String> newlyRequired) {}
 
     @Transactional
     public Outcome decide(Registration registration) {
@@ -45,8 +42,14 @@ public class Checklists {
 
     /** The stored checklist of a case: its last decision and the materials that are active. */
     public Optional<ChecklistDecision> of(String candidateNo) {
-        return repository.eligibility(candidateNo).map(e -> new ChecklistDecision(e.region(), e.eligible(),
-                e.ineligibleReason(), e.offlineReview(), activeMaterials(candidateNo)));
+        return repository
+                .eligibility(candidateNo)
+                .map(e -> new ChecklistDecision(
+                        e.region(),
+                        e.eligible(),
+                        e.ineligibleReason(),
+                        e.offlineReview(),
+                        activeMaterials(candidateNo)));
     }
 
     /** The active materials of a candidate's checklist, in display order. */
@@ -59,7 +62,10 @@ public class Checklists {
     }
 
     public List<String> requiredCodes(String candidateNo) {
-        return activeMaterials(candidateNo).stream().filter(ChecklistEntry::required).map(ChecklistEntry::code).toList();
+        return activeMaterials(candidateNo).stream()
+                .filter(ChecklistEntry::required)
+                .map(ChecklistEntry::code)
+                .toList();
     }
 
     public Map<String, String> materialNames() {

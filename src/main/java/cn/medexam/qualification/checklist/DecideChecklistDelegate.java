@@ -1,10 +1,9 @@
 package cn.medexam.qualification.checklist;
 
+import cn.medexam.qualification.registration.Registrations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.registration.Registrations;
 
 /**
  * Business rule tasks 判定报考资格与材料清单 and 重新判定材料清单: the region's DMN decides eligibility, offline

@@ -2,7 +2,6 @@ package cn.medexam.qualification.checklist;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +18,9 @@ public class MaterialCatalog {
     /** Code to name, in display order. */
     public Map<String, String> names() {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.sql("SELECT code, name FROM material_type ORDER BY sort_order")
-                .query(rs -> {
-                    names.put(rs.getString("code"), rs.getString("name"));
-                });
+        jdbc.sql("SELECT code, name FROM material_type ORDER BY sort_order").query(rs -> {
+            names.put(rs.getString("code"), rs.getString("name"));
+        });
         return names;
     }
 }

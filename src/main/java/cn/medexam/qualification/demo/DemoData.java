@@ -1,34 +1,5 @@
 package cn.medexam.qualification.demo;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import javax.imageio.ImageIO;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.runtime.Job;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 import cn.medexam.qualification.campaign.CampaignForm;
 import cn.medexam.qualification.campaign.CampaignService;
 import cn.medexam.qualification.campaign.Region;
@@ -52,6 +23,32 @@ import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /**
  * Demo profile only: demo users with demo passwords, a Shandong 2027 campaign whose review is open now, and
@@ -66,10 +63,19 @@ class DemoData implements ApplicationRunner {
     private static final int YEAR = 2027;
     private static final String CANDIDATE_PASSWORD = "demo";
 
-    enum Stage { UPLOADING, PARTLY_UPLOADED, SUBMITTED, RETURNED, SITE_PASSED, FINAL_PASSED, NOT_QUALIFIED, OFFLINE, CANCELLED }
-
-    record DemoCandidate(String candidateNo, String name, String examSite, Stage stage) {
+    enum Stage {
+        UPLOADING,
+        PARTLY_UPLOADED,
+        SUBMITTED,
+        RETURNED,
+        SITE_PASSED,
+        FINAL_PASSED,
+        NOT_QUALIFIED,
+        OFFLINE,
+        CANCELLED
     }
+
+    record DemoCandidate(String candidateNo, String name, String examSite, Stage stage) {}
 
     private static final List<DemoCandidate> CANDIDATES = List.of(
             new DemoCandidate("2027370100001", "张伟", "3701", Stage.UPLOADING),
@@ -106,10 +112,19 @@ class DemoData implements ApplicationRunner {
     private final ReviewProperties properties;
     private final EngineClock clock;
 
-    DemoData(RegistrationService registrationService, Registrations registrations, Checklists checklists,
-             DocumentStore documents, ReviewService reviews, CampaignService campaigns,
-             IdentityService identityService, IdentityProvisioning identity, TaskService taskService,
-             ManagementService managementService, ReviewProperties properties, EngineClock clock) {
+    DemoData(
+            RegistrationService registrationService,
+            Registrations registrations,
+            Checklists checklists,
+            DocumentStore documents,
+            ReviewService reviews,
+            CampaignService campaigns,
+            IdentityService identityService,
+            IdentityProvisioning identity,
+            TaskService taskService,
+            ManagementService managementService,
+            ReviewProperties properties,
+            EngineClock clock) {
         this.registrationService = registrationService;
         this.registrations = registrations;
         this.checklists = checklists;
@@ -159,23 +174,30 @@ class DemoData implements ApplicationRunner {
         user(candidate.candidateNo(), candidate.name(), CANDIDATE_PASSWORD, ReviewGroups.CANDIDATES);
         String no = candidate.candidateNo();
         switch (candidate.stage()) {
-            case UPLOADING, OFFLINE -> { }
+            case UPLOADING, OFFLINE -> {}
             case PARTLY_UPLOADED -> upload(no, "ID_PROOF", 3);
             case CANCELLED -> registrationService.cancel(no);
             default -> {
                 submitted(no);
                 switch (candidate.stage()) {
-                    case RETURNED -> reviews.decide(no, ReviewStage.SITE, Verdict.returning(no.endsWith("5")
-                            ? Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！")
-                            : Map.of("ID_PROOF", "手持身份证照片不清晰，请重新拍摄上传！")), reviewer(candidate));
+                    case RETURNED ->
+                        reviews.decide(
+                                no,
+                                ReviewStage.SITE,
+                                Verdict.returning(
+                                        no.endsWith("5")
+                                                ? Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！")
+                                                : Map.of("ID_PROOF", "手持身份证照片不清晰，请重新拍摄上传！")),
+                                reviewer(candidate));
                     case SITE_PASSED -> reviews.decide(no, ReviewStage.SITE, Verdict.pass(), reviewer(candidate));
                     case FINAL_PASSED -> {
                         reviews.decide(no, ReviewStage.SITE, Verdict.pass(), reviewer(candidate));
                         reviews.decide(no, ReviewStage.REGION, Verdict.pass(), "reviewer-shandong");
                     }
-                    case NOT_QUALIFIED -> reviews.decide(no, ReviewStage.SITE,
-                            Verdict.notQualified("试用期考核合格证明非本年度出具"), reviewer(candidate));
-                    default -> { }
+                    case NOT_QUALIFIED ->
+                        reviews.decide(
+                                no, ReviewStage.SITE, Verdict.notQualified("试用期考核合格证明非本年度出具"), reviewer(candidate));
+                    default -> {}
                 }
             }
         }
@@ -183,18 +205,30 @@ class DemoData implements ApplicationRunner {
 
     /** Uploads every required material, submits, and lets the review-open timer (already due) fire. */
     private void submitted(String candidateNo) {
-        checklists.requiredCodes(candidateNo).forEach(code -> upload(candidateNo, code, code.equals("ID_PROOF") ? 3 : 1));
-        var task = taskService.createTaskQuery().processInstanceBusinessKey(candidateNo).taskAssignee(candidateNo)
+        checklists
+                .requiredCodes(candidateNo)
+                .forEach(code -> upload(candidateNo, code, code.equals("ID_PROOF") ? 3 : 1));
+        var task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(candidateNo)
+                .taskAssignee(candidateNo)
                 .singleResult();
         taskService.complete(task.getId());
-        Job reviewOpens = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
-                .activityId("waitForReviewOpening").singleResult();
+        Job reviewOpens = managementService
+                .createJobQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .activityId("waitForReviewOpening")
+                .singleResult();
         managementService.executeJob(reviewOpens.getId());
     }
 
     private void upload(String candidateNo, String materialCode, int images) {
         for (int page = 1; page <= images; page++) {
-            documents.add(candidateNo, materialCode, "image/png", documentImage(candidateNo, materialCode, page),
+            documents.add(
+                    candidateNo,
+                    materialCode,
+                    "image/png",
+                    documentImage(candidateNo, materialCode, page),
                     clock.now());
         }
     }
@@ -222,11 +256,32 @@ class DemoData implements ApplicationRunner {
     private static Registration registration(DemoCandidate c) {
         boolean serving = c.stage() == Stage.OFFLINE;
         String serial = c.candidateNo().substring(c.candidateNo().length() - 4);
-        return new Registration(c.candidateNo(), c.name(), serving ? IdType.MILITARY_ID : IdType.RESIDENT_ID,
-                "37010219900101" + serial, "1380013" + serial, Region.SHANDONG, c.examSite(), YEAR,
-                ExamLevel.PHYSICIAN, Category.CLINICAL, Education.BACHELOR, GraduateStatus.NONE, null, null, false,
-                null, InstitutionTier.OTHER, 1, false, Nationality.CN, false, false, false,
-                serving ? MilitaryStatus.SERVING : MilitaryStatus.NONE, true);
+        return new Registration(
+                c.candidateNo(),
+                c.name(),
+                serving ? IdType.MILITARY_ID : IdType.RESIDENT_ID,
+                "37010219900101" + serial,
+                "1380013" + serial,
+                Region.SHANDONG,
+                c.examSite(),
+                YEAR,
+                ExamLevel.PHYSICIAN,
+                Category.CLINICAL,
+                Education.BACHELOR,
+                GraduateStatus.NONE,
+                null,
+                null,
+                false,
+                null,
+                InstitutionTier.OTHER,
+                1,
+                false,
+                Nationality.CN,
+                false,
+                false,
+                false,
+                serving ? MilitaryStatus.SERVING : MilitaryStatus.NONE,
+                true);
     }
 
     /** A grey "photo" of a document page with its material code, so reviewers have something to look at. */

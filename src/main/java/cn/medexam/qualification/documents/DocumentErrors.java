@@ -1,7 +1,7 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.system.ApiError;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -15,8 +15,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-import cn.medexam.qualification.system.ApiError;
-
 /** Upload refusals: 422 with the check's code and its Chinese advice; a submission lacking materials names them. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,12 +22,12 @@ class DocumentErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentErrors.class);
 
-    record MissingMaterials(String code, String message, List<String> missing) {
-    }
+    record MissingMaterials(String code, String message, List<String> missing) {}
 
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<ApiError> rejected(ImageRejectedException e) {
-        return ResponseEntity.unprocessableEntity().body(new ApiError(e.rejection().name(), e.getMessage()));
+        return ResponseEntity.unprocessableEntity()
+                .body(new ApiError(e.rejection().name(), e.getMessage()));
     }
 
     /** Far over the limit: the container stops reading before the checks see the file. */
@@ -47,14 +45,12 @@ class DocumentErrors {
     ResponseEntity<ApiError> malformed(MultipartException e) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         log.warn("malformed upload refused: {}", cause.getClass().getSimpleName() + ": " + cause.getMessage());
-        return ResponseEntity.badRequest()
-                .body(new ApiError("BAD_MULTIPART", "上传内容不完整或格式错误，请重新选择图片上传"));
+        return ResponseEntity.badRequest().body(new ApiError("BAD_MULTIPART", "上传内容不完整或格式错误，请重新选择图片上传"));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ApiError> noFile(MissingServletRequestPartException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(new ApiError("NO_FILE", "请选择要上传的图片（表单字段 file）"));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ApiError("NO_FILE", "请选择要上传的图片（表单字段 file）"));
     }
 
     @ExceptionHandler(MaterialsMissingException.class)

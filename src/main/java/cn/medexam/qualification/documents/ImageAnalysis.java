@@ -21,10 +21,12 @@ final class ImageAnalysis {
 
     /** The decoded image drawn on white (transparent PNG parts become white), packed RGB, at its decoded size. */
     private final int[] rgb;
+
     private final int rgbWidth;
     private final int rgbHeight;
     /** Luma (0–255) scaled down to the analysis size. */
     private final int[] luma;
+
     private final int width;
     private final int height;
 
@@ -58,8 +60,10 @@ final class ImageAnalysis {
         for (int i = 0; i < rgb.length; i++) {
             fullLuma[i] = luma(rgb[i]);
         }
-        double scale = Math.min(1, Math.min((double) analysisWidth / w,
-                Math.sqrt(2.0 * analysisWidth * analysisWidth / ((double) w * h))));
+        double scale = Math.min(
+                1,
+                Math.min(
+                        (double) analysisWidth / w, Math.sqrt(2.0 * analysisWidth * analysisWidth / ((double) w * h))));
         int aw = Math.max(1, (int) Math.round(w * scale));
         int ah = Math.max(1, (int) Math.round(h * scale));
         int[] luma = aw == w && ah == h ? fullLuma : bilinear(fullLuma, w, h, aw, ah);
@@ -91,8 +95,8 @@ final class ImageAnalysis {
                 for (int y = y0; y < y1; y++) {
                     int row = y * width;
                     for (int i = row + x0, end = row + x1; i < end; i++) {
-                        long laplacian = smooth[i - 1] + smooth[i + 1] + smooth[i - width] + smooth[i + width]
-                                - 4L * smooth[i];
+                        long laplacian =
+                                smooth[i - 1] + smooth[i + 1] + smooth[i - width] + smooth[i + width] - 4L * smooth[i];
                         sum += laplacian;
                         sumSquares += laplacian * laplacian;
                     }
@@ -181,7 +185,8 @@ final class ImageAnalysis {
         for (int y = 0; y < height; y++) {
             int row = y * width;
             for (int x = 0; x < width; x++) {
-                across[row + x] = values[row + Math.max(0, x - 1)] + 2 * values[row + x]
+                across[row + x] = values[row + Math.max(0, x - 1)]
+                        + 2 * values[row + x]
                         + values[row + Math.min(width - 1, x + 1)];
             }
         }

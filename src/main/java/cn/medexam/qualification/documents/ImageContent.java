@@ -1,5 +1,4 @@
 package cn.medexam.qualification.documents;
 
 /** The bytes of a stored image with the type the checks found. */
-public record ImageContent(String contentType, byte[] bytes) {
-}
+public record ImageContent(String contentType, byte[] bytes) {}

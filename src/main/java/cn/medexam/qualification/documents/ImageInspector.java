@@ -13,26 +13,6 @@ import static cn.medexam.qualification.documents.ImageRejection.TOO_LARGE;
 import static cn.medexam.qualification.documents.ImageRejection.TOO_SMALL;
 import static cn.medexam.qualification.documents.ImageRejection.UNSUPPORTED_TYPE;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.spi.IIORegistry;
-import javax.imageio.spi.ImageReaderSpi;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-
-import org.apache.tika.Tika;
-import org.springframework.stereotype.Component;
-
 import com.drew.imaging.ImageProcessingException;
 import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.imaging.png.PngChunk;
@@ -44,6 +24,23 @@ import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.apache.tika.Tika;
+import org.springframework.stereotype.Component;
 
 /**
  * The checks every uploaded image goes through before it is stored (SPEC.md section 3, issue 5), cheapest first, so
@@ -195,8 +192,8 @@ public class ImageInspector {
      */
     private static Metadata pngExif(byte[] bytes) throws ImageProcessingException, IOException {
         Metadata metadata = new Metadata();
-        for (PngChunk chunk : new PngChunkReader().extract(new StreamReader(new ByteArrayInputStream(bytes)),
-                Set.of(PngChunkType.eXIf))) {
+        for (PngChunk chunk : new PngChunkReader()
+                .extract(new StreamReader(new ByteArrayInputStream(bytes)), Set.of(PngChunkType.eXIf))) {
             new ExifReader().extract(new ByteArrayReader(chunk.getBytes()), metadata);
         }
         return metadata;
@@ -252,8 +249,8 @@ public class ImageInspector {
     }
 
     private void checkPhotoBackground(ImageAnalysis analysis) {
-        double white = analysis.whiteBorderShare(rules.photoBorder(), rules.photoWhiteMinLuma(),
-                rules.photoWhiteMaxChroma());
+        double white =
+                analysis.whiteBorderShare(rules.photoBorder(), rules.photoWhiteMinLuma(), rules.photoWhiteMaxChroma());
         if (white < rules.photoWhiteMinShare()) {
             throw new ImageRejectedException(PHOTO_BACKGROUND);
         }
@@ -270,11 +267,12 @@ public class ImageInspector {
     /** The reader provider for a type, preferring one whose class name starts with {@code preferred}. */
     private static ImageReaderSpi readerProvider(String mimeType, String preferred) {
         ImageReaderSpi found = null;
-        Iterator<ImageReaderSpi> providers = IIORegistry.getDefaultInstance()
-                .getServiceProviders(ImageReaderSpi.class, true);
+        Iterator<ImageReaderSpi> providers =
+                IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
         while (providers.hasNext()) {
             ImageReaderSpi spi = providers.next();
-            if (spi.getMIMETypes() != null && Arrays.asList(spi.getMIMETypes()).contains(mimeType)
+            if (spi.getMIMETypes() != null
+                    && Arrays.asList(spi.getMIMETypes()).contains(mimeType)
                     && (found == null || spi.getClass().getName().startsWith(preferred))) {
                 found = spi;
                 if (spi.getClass().getName().startsWith(preferred)) {

@@ -5,7 +5,6 @@ package cn.medexam.qualification.documents;
  * message says what to do next. See docs/image-checks.md for what each check measures.
  */
 public enum ImageRejection {
-
     EMPTY("上传的文件为空，请重新选择图片后上传"),
     UNSUPPORTED_TYPE("仅支持 JPG、JPEG、PNG 格式的图片，请将图片另存为 JPG 或 PNG 后重新上传（仅修改文件扩展名无效）"),
     TOO_LARGE("图片超过 200KB，请压缩后重新上传"),

@@ -67,8 +67,8 @@ public record ImageRules(
 
     /** Every default: what the application runs with when {@code qr.images.*} is not set. */
     public static ImageRules defaults() {
-        return new ImageRules(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return new ImageRules(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Integer positive(Integer value, int fallback, String name) {
@@ -86,7 +86,8 @@ public record ImageRules(
             return fallback;
         }
         if (!(value >= 0 && value <= max)) {
-            throw new IllegalArgumentException("qr.images." + name + " must be between 0 and " + max + ", was " + value);
+            throw new IllegalArgumentException(
+                    "qr.images." + name + " must be between 0 and " + max + ", was " + value);
         }
         return value;
     }

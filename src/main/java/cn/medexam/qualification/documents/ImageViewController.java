@@ -1,12 +1,10 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.registration.Registrations;
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import cn.medexam.qualification.registration.Registrations;
 
 /** Administrators (/api/admin/** is theirs, SecurityConfig) read who viewed a case's images. */
 @RestController

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,8 +20,7 @@ public class ImageViews {
         this.jdbc = jdbc;
     }
 
-    public record ImageView(String viewer, String imageId, String material, Instant viewedAt) {
-    }
+    public record ImageView(String viewer, String imageId, String material, Instant viewedAt) {}
 
     /** Called before the bytes are served: no bytes leave without their record. */
     public void record(String viewer, MaterialImage image, Instant at) {
@@ -39,8 +37,11 @@ public class ImageViews {
                         SELECT viewer, image_id, material_code, viewed_at FROM image_view
                          WHERE candidate_no = ? ORDER BY seq DESC""")
                 .param(candidateNo)
-                .query((rs, row) -> new ImageView(rs.getString("viewer"), rs.getString("image_id"),
-                        rs.getString("material_code"), rs.getTimestamp("viewed_at").toInstant()))
+                .query((rs, row) -> new ImageView(
+                        rs.getString("viewer"),
+                        rs.getString("image_id"),
+                        rs.getString("material_code"),
+                        rs.getTimestamp("viewed_at").toInstant()))
                 .list();
     }
 

@@ -8,5 +8,4 @@ package cn.medexam.qualification.documents;
  * @param height      pixel height from the header
  * @param sharpness   the measured sharpness (see {@link ImageInspector}); higher is sharper
  */
-public record InspectedImage(String contentType, int width, int height, double sharpness) {
-}
+public record InspectedImage(String contentType, int width, int height, double sharpness) {}

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,13 +36,27 @@ class JdbcDocumentStore implements DocumentStore {
         if (same.isPresent()) {
             return same.get();
         }
-        MaterialImage image = new MaterialImage(UUID.randomUUID().toString(), candidateNo, materialCode, contentType,
-                content.length, sha256, now, null);
+        MaterialImage image = new MaterialImage(
+                UUID.randomUUID().toString(),
+                candidateNo,
+                materialCode,
+                contentType,
+                content.length,
+                sha256,
+                now,
+                null);
         jdbc.sql("""
                         INSERT INTO material_image (id, candidate_no, material_code, content_type, size_bytes, sha256,
                                                     content, uploaded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(image.id(), candidateNo, materialCode, contentType, content.length, sha256, content,
+                .params(
+                        image.id(),
+                        candidateNo,
+                        materialCode,
+                        contentType,
+                        content.length,
+                        sha256,
+                        content,
                         Timestamp.from(now))
                 .update();
         return image;
@@ -80,14 +93,16 @@ class JdbcDocumentStore implements DocumentStore {
     @Override
     public boolean deleteUnlocked(String candidateNo, String imageId) {
         return jdbc.sql("DELETE FROM material_image WHERE candidate_no = ? AND id = ? AND locked_at IS NULL")
-                .params(candidateNo, imageId)
-                .update() > 0;
+                        .params(candidateNo, imageId)
+                        .update()
+                > 0;
     }
 
     @Override
     public Map<String, Integer> imageCounts(String candidateNo) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT material_code, COUNT(*) AS images FROM material_image WHERE candidate_no = ? GROUP BY material_code")
+        jdbc.sql(
+                        "SELECT material_code, COUNT(*) AS images FROM material_image WHERE candidate_no = ? GROUP BY material_code")
                 .param(candidateNo)
                 .query(rs -> {
                     counts.put(rs.getString("material_code"), rs.getInt("images"));
@@ -107,7 +122,8 @@ class JdbcDocumentStore implements DocumentStore {
         if (materialCodes.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("UPDATE material_image SET locked_at = NULL WHERE candidate_no = :candidateNo AND material_code IN (:codes)")
+        return jdbc.sql(
+                        "UPDATE material_image SET locked_at = NULL WHERE candidate_no = :candidateNo AND material_code IN (:codes)")
                 .param("candidateNo", candidateNo)
                 .param("codes", materialCodes)
                 .update();
@@ -115,9 +131,15 @@ class JdbcDocumentStore implements DocumentStore {
 
     private static MaterialImage map(ResultSet rs, int row) throws SQLException {
         Timestamp lockedAt = rs.getTimestamp("locked_at");
-        return new MaterialImage(rs.getString("id"), rs.getString("candidate_no"), rs.getString("material_code"),
-                rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
-                rs.getTimestamp("uploaded_at").toInstant(), lockedAt == null ? null : lockedAt.toInstant());
+        return new MaterialImage(
+                rs.getString("id"),
+                rs.getString("candidate_no"),
+                rs.getString("material_code"),
+                rs.getString("content_type"),
+                rs.getInt("size_bytes"),
+                rs.getString("sha256"),
+                rs.getTimestamp("uploaded_at").toInstant(),
+                lockedAt == null ? null : lockedAt.toInstant());
     }
 
     private static String sha256(byte[] content) {

@@ -1,12 +1,10 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.system.EngineClock;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.EngineClock;
 
 /** Service tasks 锁定已提交材料 and 锁定补传材料: 上报完成，内容已锁定, with the lock time. */
 @Component("lockSubmission")

@@ -1,19 +1,5 @@
 package cn.medexam.qualification.documents;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.checklist.ChecklistEntry;
 import cn.medexam.qualification.checklist.Checklists;
@@ -22,6 +8,18 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.ReviewProperties;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A candidate's uploads, deletions and submission. Every image is checked ({@link ImageInspector}) and committed
@@ -33,6 +31,7 @@ public class MaterialUploads {
 
     /** The candidate's own tasks in which images may change. */
     private static final List<String> UPLOAD_TASKS = List.of("uploadMaterials", "resubmitMaterials");
+
     private static final String PHOTO = "PHOTO";
 
     private final DocumentStore store;
@@ -47,9 +46,18 @@ public class MaterialUploads {
     private final TransactionTemplate transaction;
     private final ImageViews imageViews;
 
-    MaterialUploads(DocumentStore store, ImageInspector inspector, Checklists checklists, Registrations registrations,
-                    Campaigns campaigns, TaskService taskService, JdbcClient jdbc, EngineClock clock,
-                    ReviewProperties properties, TransactionTemplate transaction, ImageViews imageViews) {
+    MaterialUploads(
+            DocumentStore store,
+            ImageInspector inspector,
+            Checklists checklists,
+            Registrations registrations,
+            Campaigns campaigns,
+            TaskService taskService,
+            JdbcClient jdbc,
+            EngineClock clock,
+            ReviewProperties properties,
+            TransactionTemplate transaction,
+            ImageViews imageViews) {
         this.imageViews = imageViews;
         this.transaction = transaction;
         this.store = store;
@@ -82,7 +90,8 @@ public class MaterialUploads {
             return transaction.execute(status -> {
                 lockCandidate(candidateNo);
                 requireOpenUploadTask(candidateNo);
-                MaterialImage stored = store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
+                MaterialImage stored =
+                        store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
                 List<MaterialImage> images = imagesOf(candidateNo, materialCode);
                 if (images.stream().anyMatch(MaterialImage::locked)) {
                     throw materialLocked();
@@ -114,7 +123,9 @@ public class MaterialUploads {
     @Transactional
     public void delete(String candidateNo, String materialCode, String imageId) {
         lockCandidate(candidateNo);
-        MaterialImage image = imagesOf(candidateNo, materialCode).stream().filter(i -> i.id().equals(imageId)).findFirst()
+        MaterialImage image = imagesOf(candidateNo, materialCode).stream()
+                .filter(i -> i.id().equals(imageId))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("未找到该图片"));
         if (image.locked() || !store.deleteUnlocked(candidateNo, imageId)) {
             throw ApiException.conflict("IMAGE_LOCKED", "该图片已提交锁定，不能删除");
@@ -122,9 +133,11 @@ public class MaterialUploads {
     }
 
     public Optional<ImageContent> content(String candidateNo, String materialCode, String imageId) {
-        return imagesOf(candidateNo, materialCode).stream().filter(i -> i.id().equals(imageId)).findFirst()
-                .flatMap(image -> store.content(candidateNo, imageId)
-                        .map(bytes -> new ImageContent(image.contentType(), bytes)));
+        return imagesOf(candidateNo, materialCode).stream()
+                .filter(i -> i.id().equals(imageId))
+                .findFirst()
+                .flatMap(image ->
+                        store.content(candidateNo, imageId).map(bytes -> new ImageContent(image.contentType(), bytes)));
     }
 
     /**
@@ -134,11 +147,12 @@ public class MaterialUploads {
     @Transactional
     public void submit(String candidateNo) {
         lockCandidate(candidateNo);
-        Task task = openUploadTask(candidateNo).orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION",
-                "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
+        Task task = openUploadTask(candidateNo)
+                .orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION", "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
         Map<String, Integer> counts = store.imageCounts(candidateNo);
         List<String> missing = checklists.requiredCodes(candidateNo).stream()
-                .filter(code -> counts.getOrDefault(code, 0) == 0).toList();
+                .filter(code -> counts.getOrDefault(code, 0) == 0)
+                .toList();
         if (!missing.isEmpty()) {
             throw new MaterialsMissingException(missing);
         }
@@ -146,14 +160,22 @@ public class MaterialUploads {
     }
 
     public Optional<Task> openUploadTask(String candidateNo) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(candidateNo).taskAssignee(candidateNo)
-                .taskDefinitionKeyIn(UPLOAD_TASKS.toArray(String[]::new)).list().stream().findFirst();
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(candidateNo)
+                .taskAssignee(candidateNo)
+                .taskDefinitionKeyIn(UPLOAD_TASKS.toArray(String[]::new))
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** Uploads, deletions and the submission of one candidate take turns on the registration row. */
     private void lockCandidate(String candidateNo) {
-        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE").param(candidateNo)
-                .query(String.class).single();
+        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE")
+                .param(candidateNo)
+                .query(String.class)
+                .single();
     }
 
     /** Early answers before the checks, re-checked when the image is kept. */
@@ -172,8 +194,8 @@ public class MaterialUploads {
     }
 
     private static ApiException full(ChecklistEntry material) {
-        return ApiException.conflict("MAX_IMAGES_REACHED",
-                "“" + material.name() + "”最多上传 " + material.maxImages() + " 张图片，请先删除不需要的图片");
+        return ApiException.conflict(
+                "MAX_IMAGES_REACHED", "“" + material.name() + "”最多上传 " + material.maxImages() + " 张图片，请先删除不需要的图片");
     }
 
     private void requireOpenUploadTask(String candidateNo) {
@@ -191,17 +213,20 @@ public class MaterialUploads {
     }
 
     private ChecklistEntry activeMaterial(String candidateNo, String materialCode) {
-        return checklists.activeMaterials(candidateNo).stream().filter(m -> m.code().equals(materialCode)).findFirst()
+        return checklists.activeMaterials(candidateNo).stream()
+                .filter(m -> m.code().equals(materialCode))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("您的材料清单中没有“" + materialCode + "”这项材料"));
     }
 
     private List<MaterialImage> imagesOf(String candidateNo, String materialCode) {
-        return store.images(candidateNo).stream().filter(image -> image.materialCode().equals(materialCode)).toList();
+        return store.images(candidateNo).stream()
+                .filter(image -> image.materialCode().equals(materialCode))
+                .toList();
     }
 
     /** What {@link #erase} deleted. */
-    public record Erased(int images, int imageViews) {
-    }
+    public record Erased(int images, int imageViews) {}
 
     /**
      * Deletes these candidates' images and the record of staff views of them (retention of a campaign's data), in

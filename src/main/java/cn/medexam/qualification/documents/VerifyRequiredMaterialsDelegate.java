@@ -1,14 +1,12 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.checklist.Checklists;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.checklist.Checklists;
 
 /**
  * Service tasks 核验必需材料 and 核验补传材料: every required material of the current checklist has at least one

@@ -2,7 +2,6 @@ package cn.medexam.qualification.notification;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -50,7 +49,8 @@ class AdministratorRetryRunsNow extends AbstractProcessEnginePlugin {
                 return;
             }
             JobEntity job = Context.getCommandContext().getJobManager().findJobById(context.getConfiguration());
-            if (job != null && job.getRetries() == 0
+            if (job != null
+                    && job.getRetries() == 0
                     && SmsOutbox.DELIVERY_PROCESS.equals(job.getProcessDefinitionKey())) {
                 job.setDuedate(ClockUtil.getCurrentTime());
             }

@@ -1,5 +1,9 @@
 package cn.medexam.qualification.notification;
 
+import cn.medexam.qualification.system.Masking;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,20 +18,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.medexam.qualification.system.Masking;
 
 /**
  * Sends through Aliyun SMS (短信服务, API version 2017-05-25, action SendSms) in its RPC request shape: a form POST
@@ -54,7 +50,9 @@ class AliyunSmsGateway implements SmsGateway {
         requireSet(properties.signName(), "qr.sms.aliyun.sign-name");
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build();
     }
 
     @Override
@@ -75,7 +73,8 @@ class AliyunSmsGateway implements SmsGateway {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SmsDeliveryException("Aliyun SMS unreachable or timed out: " + e.getClass().getSimpleName(), e);
+            throw new SmsDeliveryException(
+                    "Aliyun SMS unreachable or timed out: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmsDeliveryException("interrupted while sending", e);
@@ -83,7 +82,10 @@ class AliyunSmsGateway implements SmsGateway {
         JsonNode answer = parse(response);
         String code = answer.path("Code").asText();
         if (response.statusCode() == 200 && "OK".equals(code)) {
-            log.info("SMS {} to {} accepted by Aliyun as {}", message.kind(), Masking.phone(message.phone()),
+            log.info(
+                    "SMS {} to {} accepted by Aliyun as {}",
+                    message.kind(),
+                    Masking.phone(message.phone()),
                     answer.path("BizId").asText());
             return answer.path("BizId").asText();
         }
@@ -121,7 +123,8 @@ class AliyunSmsGateway implements SmsGateway {
     String sign(String stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((properties.accessKeySecret() + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            mac.init(new SecretKeySpec(
+                    (properties.accessKeySecret() + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
@@ -129,14 +132,17 @@ class AliyunSmsGateway implements SmsGateway {
     }
 
     static String canonicalQuery(Map<String, String> parameters) {
-        return new TreeMap<>(parameters).entrySet().stream()
-                .map(e -> percentEncode(e.getKey()) + "=" + percentEncode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(parameters)
+                .entrySet().stream()
+                        .map(e -> percentEncode(e.getKey()) + "=" + percentEncode(e.getValue()))
+                        .collect(Collectors.joining("&"));
     }
 
     /** RFC 3986 encoding as Aliyun's signature wants it: space as %20, * as %2A, ~ kept. */
     static String percentEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 

@@ -3,7 +3,6 @@ package cn.medexam.qualification.notification;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      template code; the template's parameters are the names used in table message_template
  */
 @ConfigurationProperties("qr.sms.aliyun")
-public record AliyunSmsProperties(URI endpoint, String accessKeyId, String accessKeySecret, String signName,
-                                  String regionId, Map<String, String> templateCodes, Duration connectTimeout,
-                                  Duration readTimeout) {
+public record AliyunSmsProperties(
+        URI endpoint,
+        String accessKeyId,
+        String accessKeySecret,
+        String signName,
+        String regionId,
+        Map<String, String> templateCodes,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     public AliyunSmsProperties {
         endpoint = endpoint != null ? endpoint : URI.create("https://dysmsapi.aliyuncs.com/");

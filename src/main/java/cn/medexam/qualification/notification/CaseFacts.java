@@ -1,20 +1,18 @@
 package cn.medexam.qualification.notification;
 
+import cn.medexam.qualification.campaign.Campaign;
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.review.ReviewService;
+import cn.medexam.qualification.system.ReviewProperties;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.campaign.Campaign;
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.checklist.Checklists;
-import cn.medexam.qualification.review.ReviewService;
-import cn.medexam.qualification.system.ReviewProperties;
 
 /** What notifications say about a case, formatted for candidates (dates in Beijing time, names in Chinese). */
 @Component
@@ -46,7 +44,8 @@ class CaseFacts {
 
     String resubmissionLastDay(DelegateExecution execution) {
         Date returnedAt = (Date) execution.getVariable("returnedAt");
-        LocalDate returnedOn = returnedAt.toInstant().atZone(properties.timeZone()).toLocalDate();
+        LocalDate returnedOn =
+                returnedAt.toInstant().atZone(properties.timeZone()).toLocalDate();
         return day(campaign(execution).resubmissionLastDay(returnedOn));
     }
 
@@ -65,7 +64,9 @@ class CaseFacts {
     /** Names of comma-separated material codes. */
     String materialNames(String codes) {
         Map<String, String> names = checklists.materialNames();
-        return Arrays.stream(codes.split(",")).filter(code -> !code.isBlank()).map(names::get)
+        return Arrays.stream(codes.split(","))
+                .filter(code -> !code.isBlank())
+                .map(names::get)
                 .collect(Collectors.joining("、"));
     }
 

@@ -1,14 +1,12 @@
 package cn.medexam.qualification.notification;
 
+import cn.medexam.qualification.system.EngineClock;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.EngineClock;
 
 /**
  * Service task 发送短信 of process smsDelivery: hands the queued message to the gateway and marks it sent. A
@@ -40,7 +38,9 @@ class DeliverSmsDelegate implements JavaDelegate {
         if (execution.getVariable(SmsOutbox.VALID_UNTIL) instanceof Date validUntil
                 && !clock.now().isBefore(validUntil.toInstant())) {
             outbox.markExpired(queued.id());
-            log.info("SMS {} for candidate {} expired before it could be sent: not sent", queued.kind(),
+            log.info(
+                    "SMS {} for candidate {} expired before it could be sent: not sent",
+                    queued.kind(),
                     queued.candidateNo());
             return;
         }

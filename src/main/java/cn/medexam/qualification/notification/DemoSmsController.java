@@ -2,7 +2,6 @@ package cn.medexam.qualification.notification;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,7 @@ class DemoSmsController {
         this.jdbc = jdbc;
     }
 
-    record SentSms(String phone, String text, Instant sentAt) {
-    }
+    record SentSms(String phone, String text, Instant sentAt) {}
 
     @GetMapping("/api/admin/demo-sms")
     List<SentSms> sent(@RequestParam(required = false) String phone) {
@@ -32,7 +30,10 @@ class DemoSmsController {
         if (!where.isEmpty()) {
             query = query.param("phone", phone.trim());
         }
-        return query.query((rs, row) -> new SentSms(rs.getString("phone"), rs.getString("text"),
-                rs.getTimestamp("sent_at").toInstant())).list();
+        return query.query((rs, row) -> new SentSms(
+                        rs.getString("phone"),
+                        rs.getString("text"),
+                        rs.getTimestamp("sent_at").toInstant()))
+                .list();
     }
 }

@@ -1,12 +1,10 @@
 package cn.medexam.qualification.notification;
 
+import cn.medexam.qualification.system.EngineClock;
 import java.sql.Timestamp;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.EngineClock;
 
 /** Keeps "sent" messages in table demo_sms, where administrators read them (GET /api/admin/demo-sms). */
 @Component
@@ -23,8 +21,11 @@ class DemoSmsGateway implements SmsGateway {
 
     @Override
     public String send(SmsMessage message) {
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM demo_sms WHERE id = ?").param(message.idempotencyKey())
-                .query(Integer.class).single() > 0;
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM demo_sms WHERE id = ?")
+                        .param(message.idempotencyKey())
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (!known) {
             jdbc.sql("INSERT INTO demo_sms (id, phone, text, sent_at) VALUES (?, ?, ?, ?)")
                     .params(message.idempotencyKey(), message.phone(), message.text(), Timestamp.from(clock.now()))

@@ -3,7 +3,6 @@ package cn.medexam.qualification.notification;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.BiFunction;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -11,12 +10,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * value of the service task's input parameter {@code messageKind}; each says which facts of the case fill it.
  */
 enum MessageKind {
-
     UPLOAD_REMINDER((facts, execution) -> Map.of("deadline", facts.uploadLastDay(execution))),
     UPLOAD_MISSED((facts, execution) -> Map.of("deadline", facts.uploadLastDay(execution))),
     SUBMITTED((facts, execution) -> Map.of("lockedAt", lockedAt(facts, execution))),
-    RETURNED((facts, execution) -> Map.of("returns", facts.returns(execution.getProcessBusinessKey()),
-            "deadline", facts.resubmissionLastDay(execution))),
+    RETURNED((facts, execution) -> Map.of(
+            "returns",
+            facts.returns(execution.getProcessBusinessKey()),
+            "deadline",
+            facts.resubmissionLastDay(execution))),
     RESUBMISSION_REMINDER((facts, execution) -> Map.of("deadline", facts.resubmissionLastDay(execution))),
     RESUBMISSION_MISSED((facts, execution) -> Map.of("deadline", facts.resubmissionLastDay(execution))),
     RESUBMITTED((facts, execution) -> Map.of("lockedAt", lockedAt(facts, execution))),

@@ -1,5 +1,8 @@
 package cn.medexam.qualification.notification;
 
+import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.Masking;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -8,15 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.Masking;
 
 /**
  * Tells a candidate about their case: renders the kind's template (table message_template, editable without code)
@@ -70,13 +68,16 @@ public class Notifier {
     /** Marks one of the candidate's messages read; false if the candidate has no such message. */
     public boolean markRead(String candidateNo, String messageId) {
         return jdbc.sql("UPDATE candidate_message SET read_at = COALESCE(read_at, ?) WHERE candidate_no = ? AND id = ?")
-                .params(Timestamp.from(clock.now()), candidateNo, messageId)
-                .update() > 0;
+                        .params(Timestamp.from(clock.now()), candidateNo, messageId)
+                        .update()
+                > 0;
     }
 
     private String template(String kind) {
-        return jdbc.sql("SELECT text FROM message_template WHERE kind = ?").param(kind)
-                .query(String.class).optional()
+        return jdbc.sql("SELECT text FROM message_template WHERE kind = ?")
+                .param(kind)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> new IllegalStateException("no message template for " + kind));
     }
 
@@ -88,15 +89,18 @@ public class Notifier {
                 .param(candidateNo)
                 .query((rs, row) -> {
                     Timestamp readAt = rs.getTimestamp("read_at");
-                    return new CandidateMessage(rs.getString("id"), rs.getString("kind"), rs.getString("text"),
-                            rs.getTimestamp("created_at").toInstant(), readAt == null ? null : readAt.toInstant());
+                    return new CandidateMessage(
+                            rs.getString("id"),
+                            rs.getString("kind"),
+                            rs.getString("text"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            readAt == null ? null : readAt.toInstant());
                 })
                 .list();
     }
 
     /** What {@link #erase} deleted. */
-    public record Erased(int messages, int sms) {
-    }
+    public record Erased(int messages, int sms) {}
 
     /**
      * Deletes these candidates' in-app messages and SMS (with the demo gateway's copies), in the caller's

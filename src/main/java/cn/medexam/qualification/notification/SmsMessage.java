@@ -10,5 +10,4 @@ import java.util.Map;
  * @param params         the template's parameters
  * @param text           the rendered text, for gateways that send free text
  */
-public record SmsMessage(String idempotencyKey, String phone, String kind, Map<String, String> params, String text) {
-}
+public record SmsMessage(String idempotencyKey, String phone, String kind, Map<String, String> params, String text) {}

@@ -1,9 +1,8 @@
 package cn.medexam.qualification.registration;
 
-import org.springframework.stereotype.Component;
-
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.review.CaseStatusResolver;
+import org.springframework.stereotype.Component;
 
 @Component
 class CaseViews {
@@ -20,8 +19,13 @@ class CaseViews {
 
     CaseView of(String candidateNo) {
         Registration registration = registrations.find(candidateNo).orElseThrow();
-        return new CaseView(candidateNo, registrations.processInstanceId(candidateNo).orElse(null),
-                registration.region().name(), registration.examSite(), registration.examYear(),
-                statuses.statusOf(candidateNo).orElse(null), checklists.of(candidateNo).orElse(null));
+        return new CaseView(
+                candidateNo,
+                registrations.processInstanceId(candidateNo).orElse(null),
+                registration.region().name(),
+                registration.examSite(),
+                registration.examYear(),
+                statuses.statusOf(candidateNo).orElse(null),
+                checklists.of(candidateNo).orElse(null));
     }
 }

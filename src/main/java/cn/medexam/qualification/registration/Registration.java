@@ -1,34 +1,93 @@
 package cn.medexam.qualification.registration;
 
-import java.time.LocalDate;
-
 import cn.medexam.qualification.campaign.Region;
+import java.time.LocalDate;
 
 /** A candidate's registration as the registration system sent it: the facts the checklist rules look at. */
 public record Registration(
-        String candidateNo, String name, IdType idType, String idNumber, String phone,
-        Region region, String examSite, int examYear, ExamLevel level, Category category, Education education,
-        GraduateStatus graduateStatus, LocalDate upgradedBachelorEnteredOn, LocalDate graduateEnrolledOn,
-        boolean holdsAssistantQualification, LocalDate assistantRegisteredOn, InstitutionTier institutionTier,
-        int probationInstitutions, boolean foreignDegree, Nationality nationality, boolean previousHunanRegistration,
-        boolean shortTrack, boolean graduatingThisYear, MilitaryStatus militaryStatus, boolean schoolInRegion) {
+        String candidateNo,
+        String name,
+        IdType idType,
+        String idNumber,
+        String phone,
+        Region region,
+        String examSite,
+        int examYear,
+        ExamLevel level,
+        Category category,
+        Education education,
+        GraduateStatus graduateStatus,
+        LocalDate upgradedBachelorEnteredOn,
+        LocalDate graduateEnrolledOn,
+        boolean holdsAssistantQualification,
+        LocalDate assistantRegisteredOn,
+        InstitutionTier institutionTier,
+        int probationInstitutions,
+        boolean foreignDegree,
+        Nationality nationality,
+        boolean previousHunanRegistration,
+        boolean shortTrack,
+        boolean graduatingThisYear,
+        MilitaryStatus militaryStatus,
+        boolean schoolInRegion) {
 
-    public enum IdType { RESIDENT_ID, PASSPORT, HMT_PERMIT, MILITARY_ID, OTHER }
+    public enum IdType {
+        RESIDENT_ID,
+        PASSPORT,
+        HMT_PERMIT,
+        MILITARY_ID,
+        OTHER
+    }
 
     /** 执业医师 or 执业助理医师. */
-    public enum ExamLevel { PHYSICIAN, ASSISTANT }
+    public enum ExamLevel {
+        PHYSICIAN,
+        ASSISTANT
+    }
 
-    public enum Category { CLINICAL, TCM, DENTAL, PUBLIC_HEALTH, RURAL_GENERAL }
+    public enum Category {
+        CLINICAL,
+        TCM,
+        DENTAL,
+        PUBLIC_HEALTH,
+        RURAL_GENERAL
+    }
 
     /** MENTORSHIP is 师承, SPECIALTY is 确有专长. */
-    public enum Education { SECONDARY, JUNIOR_COLLEGE, BACHELOR, MASTER, DOCTOR, MENTORSHIP, SPECIALTY }
+    public enum Education {
+        SECONDARY,
+        JUNIOR_COLLEGE,
+        BACHELOR,
+        MASTER,
+        DOCTOR,
+        MENTORSHIP,
+        SPECIALTY
+    }
 
-    public enum GraduateStatus { NONE, GRADUATING, LONG_PROGRAM_IN_SCHOOL, GRADUATED }
+    public enum GraduateStatus {
+        NONE,
+        GRADUATING,
+        LONG_PROGRAM_IN_SCHOOL,
+        GRADUATED
+    }
 
-    public enum InstitutionTier { TERTIARY_A, CDC, MILITARY, TOWNSHIP_OR_VILLAGE, OTHER }
+    public enum InstitutionTier {
+        TERTIARY_A,
+        CDC,
+        MILITARY,
+        TOWNSHIP_OR_VILLAGE,
+        OTHER
+    }
 
     /** HMT: residents of Hong Kong, Macao and Taiwan. */
-    public enum Nationality { CN, HMT, FOREIGN }
+    public enum Nationality {
+        CN,
+        HMT,
+        FOREIGN
+    }
 
-    public enum MilitaryStatus { NONE, SERVING }
+    public enum MilitaryStatus {
+        NONE,
+        SERVING
+    }
 }

@@ -1,5 +1,14 @@
 package cn.medexam.qualification.registration;
 
+import cn.medexam.qualification.campaign.Region;
+import cn.medexam.qualification.registration.Registration.Category;
+import cn.medexam.qualification.registration.Registration.Education;
+import cn.medexam.qualification.registration.Registration.ExamLevel;
+import cn.medexam.qualification.registration.Registration.GraduateStatus;
+import cn.medexam.qualification.registration.Registration.IdType;
+import cn.medexam.qualification.registration.Registration.InstitutionTier;
+import cn.medexam.qualification.registration.Registration.MilitaryStatus;
+import cn.medexam.qualification.registration.Registration.Nationality;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,19 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import cn.medexam.qualification.campaign.Region;
-import cn.medexam.qualification.registration.Registration.Category;
-import cn.medexam.qualification.registration.Registration.Education;
-import cn.medexam.qualification.registration.Registration.ExamLevel;
-import cn.medexam.qualification.registration.Registration.GraduateStatus;
-import cn.medexam.qualification.registration.Registration.IdType;
-import cn.medexam.qualification.registration.Registration.InstitutionTier;
-import cn.medexam.qualification.registration.Registration.MilitaryStatus;
-import cn.medexam.qualification.registration.Registration.Nationality;
 
 @Repository
 class RegistrationRepository {
@@ -82,10 +80,7 @@ class RegistrationRepository {
                                :graduateEnrolledOn, :holdsAssistantQualification, :assistantRegisteredOn,
                                :institutionTier, :probationInstitutions, :foreignDegree, :nationality,
                                :previousHunanRegistration, :shortTrack, :graduatingThisYear, :militaryStatus,
-                               :schoolInRegion, :now, :now)""")
-                .params(parameters(r))
-                .param("now", Timestamp.from(now))
-                .update();
+                               :schoolInRegion, :now, :now)""").params(parameters(r)).param("now", Timestamp.from(now)).update();
     }
 
     void update(Registration r, Instant now) {
@@ -103,7 +98,10 @@ class RegistrationRepository {
 
     boolean isCancelled(String candidateNo) {
         return jdbc.sql("SELECT COUNT(*) FROM registration WHERE candidate_no = ? AND cancelled_at IS NOT NULL")
-                .param(candidateNo).query(Integer.class).single() > 0;
+                        .param(candidateNo)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     void markCancelled(String candidateNo, Instant now) {
@@ -152,17 +150,31 @@ class RegistrationRepository {
     }
 
     private static Registration map(ResultSet rs, int row) throws SQLException {
-        return new Registration(rs.getString("candidate_no"), rs.getString("name"),
-                IdType.valueOf(rs.getString("id_type")), rs.getString("id_number"), rs.getString("phone"),
-                Region.valueOf(rs.getString("region")), rs.getString("exam_site"), rs.getInt("exam_year"),
-                ExamLevel.valueOf(rs.getString("exam_level")), Category.valueOf(rs.getString("category")),
-                Education.valueOf(rs.getString("education")), GraduateStatus.valueOf(rs.getString("graduate_status")),
-                day(rs, "upgraded_bachelor_entered_on"), day(rs, "graduate_enrolled_on"),
-                rs.getBoolean("holds_assistant_qualification"), day(rs, "assistant_registered_on"),
-                InstitutionTier.valueOf(rs.getString("institution_tier")), rs.getInt("probation_institutions"),
-                rs.getBoolean("foreign_degree"), Nationality.valueOf(rs.getString("nationality")),
-                rs.getBoolean("previous_hunan_registration"), rs.getBoolean("short_track"),
-                rs.getBoolean("graduating_this_year"), MilitaryStatus.valueOf(rs.getString("military_status")),
+        return new Registration(
+                rs.getString("candidate_no"),
+                rs.getString("name"),
+                IdType.valueOf(rs.getString("id_type")),
+                rs.getString("id_number"),
+                rs.getString("phone"),
+                Region.valueOf(rs.getString("region")),
+                rs.getString("exam_site"),
+                rs.getInt("exam_year"),
+                ExamLevel.valueOf(rs.getString("exam_level")),
+                Category.valueOf(rs.getString("category")),
+                Education.valueOf(rs.getString("education")),
+                GraduateStatus.valueOf(rs.getString("graduate_status")),
+                day(rs, "upgraded_bachelor_entered_on"),
+                day(rs, "graduate_enrolled_on"),
+                rs.getBoolean("holds_assistant_qualification"),
+                day(rs, "assistant_registered_on"),
+                InstitutionTier.valueOf(rs.getString("institution_tier")),
+                rs.getInt("probation_institutions"),
+                rs.getBoolean("foreign_degree"),
+                Nationality.valueOf(rs.getString("nationality")),
+                rs.getBoolean("previous_hunan_registration"),
+                rs.getBoolean("short_track"),
+                rs.getBoolean("graduating_this_year"),
+                MilitaryStatus.valueOf(rs.getString("military_status")),
                 rs.getBoolean("school_in_region"));
     }
 }

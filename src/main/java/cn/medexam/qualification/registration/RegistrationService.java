@@ -1,8 +1,14 @@
 package cn.medexam.qualification.registration;
 
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.IdentityProvisioning;
+import cn.medexam.qualification.system.Masking;
+import cn.medexam.qualification.system.ReviewGroups;
+import cn.medexam.qualification.system.ReviewProperties;
 import java.util.Map;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -12,14 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.system.ApiException;
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.IdentityProvisioning;
-import cn.medexam.qualification.system.Masking;
-import cn.medexam.qualification.system.ReviewGroups;
-import cn.medexam.qualification.system.ReviewProperties;
 
 /**
  * Registrations arriving from the registration system become cases: one process instance per candidate number
@@ -42,9 +40,14 @@ public class RegistrationService {
     private final ReviewProperties properties;
     private final EngineClock clock;
 
-    RegistrationService(RegistrationRepository repository, Campaigns campaigns, RuntimeService runtimeService,
-                        TaskService taskService, IdentityProvisioning identity, ReviewProperties properties,
-                        EngineClock clock) {
+    RegistrationService(
+            RegistrationRepository repository,
+            Campaigns campaigns,
+            RuntimeService runtimeService,
+            TaskService taskService,
+            IdentityProvisioning identity,
+            ReviewProperties properties,
+            EngineClock clock) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
@@ -62,23 +65,32 @@ public class RegistrationService {
             if (existing.get().equals(registration)) {
                 return Optional.empty();
             }
-            throw ApiException.conflict("REGISTRATION_EXISTS",
-                    "考生编号 " + registration.candidateNo() + " 已有报名信息；变更请使用 PUT /api/registrations/" + registration.candidateNo());
+            throw ApiException.conflict(
+                    "REGISTRATION_EXISTS",
+                    "考生编号 " + registration.candidateNo() + " 已有报名信息；变更请使用 PUT /api/registrations/"
+                            + registration.candidateNo());
         }
         if (identity.isStaffAccount(registration.candidateNo())) {
-            throw ApiException.conflict("CANDIDATE_NO_IS_STAFF_ACCOUNT", "考生编号 " + registration.candidateNo()
-                    + " 与系统中已有的工作人员账号相同，不能作为考生编号；请核对报名数据");
+            throw ApiException.conflict(
+                    "CANDIDATE_NO_IS_STAFF_ACCOUNT",
+                    "考生编号 " + registration.candidateNo() + " 与系统中已有的工作人员账号相同，不能作为考生编号；请核对报名数据");
         }
         requireCampaign(registration);
         repository.insert(registration, clock.now());
-        identity.ensureReviewerGroups(registration.examSite(), registration.region().name());
-        ProcessInstance instance = runtimeService.createMessageCorrelation(RECEIVED)
+        identity.ensureReviewerGroups(
+                registration.examSite(), registration.region().name());
+        ProcessInstance instance = runtimeService
+                .createMessageCorrelation(RECEIVED)
                 .processInstanceBusinessKey(registration.candidateNo())
                 .setVariables(caseVariables(registration))
                 .correlateStartMessage();
         repository.linkCase(registration.candidateNo(), instance.getId());
-        identity.grantCaseToReviewers(instance.getId(), registration.examSite(), registration.region().name());
-        log.info("case {} started for region {} year {}", registration.candidateNo(), registration.region(),
+        identity.grantCaseToReviewers(
+                instance.getId(), registration.examSite(), registration.region().name());
+        log.info(
+                "case {} started for region {} year {}",
+                registration.candidateNo(),
+                registration.region(),
                 registration.examYear());
         return Optional.of(instance);
     }
@@ -97,12 +109,20 @@ public class RegistrationService {
             return;
         }
         repository.update(changed, clock.now());
-        runtimeService.setVariables(caseId, Map.of("candidateName", changed.name(),
-                "idNumberMasked", Masking.idNumber(changed.idNumber())));
+        runtimeService.setVariables(
+                caseId,
+                Map.of("candidateName", changed.name(), "idNumberMasked", Masking.idNumber(changed.idNumber())));
         if (!before.examSite().equals(changed.examSite())) {
-            moveToExamSite(caseId, before.examSite(), changed.examSite(), changed.region().name());
+            moveToExamSite(
+                    caseId,
+                    before.examSite(),
+                    changed.examSite(),
+                    changed.region().name());
         }
-        runtimeService.createMessageCorrelation(CHANGED).processInstanceId(caseId).correlate();
+        runtimeService
+                .createMessageCorrelation(CHANGED)
+                .processInstanceId(caseId)
+                .correlate();
     }
 
     /** Idempotent: cancelling a cancelled registration again changes nothing. */
@@ -114,7 +134,10 @@ public class RegistrationService {
         }
         String caseId = runningCase(candidateNo);
         repository.markCancelled(candidateNo, clock.now());
-        runtimeService.createMessageCorrelation(CANCELLED).processInstanceId(caseId).correlate();
+        runtimeService
+                .createMessageCorrelation(CANCELLED)
+                .processInstanceId(caseId)
+                .correlate();
     }
 
     private void moveToExamSite(String caseId, String from, String to, String region) {
@@ -122,14 +145,19 @@ public class RegistrationService {
         identity.revokeCaseFromSite(caseId, from);
         identity.grantCaseToSite(caseId, to);
         runtimeService.setVariable(caseId, "examSite", to);
-        for (Task task : taskService.createTaskQuery().processInstanceId(caseId).taskCandidateGroup(ReviewGroups.site(from)).list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(caseId)
+                .taskCandidateGroup(ReviewGroups.site(from))
+                .list()) {
             taskService.deleteCandidateGroup(task.getId(), ReviewGroups.site(from));
             taskService.addCandidateGroup(task.getId(), ReviewGroups.site(to));
         }
     }
 
     private String runningCase(String candidateNo) {
-        ProcessInstance running = runtimeService.createProcessInstanceQuery()
+        ProcessInstance running = runtimeService
+                .createProcessInstanceQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .processInstanceBusinessKey(candidateNo)
                 .singleResult();
@@ -141,18 +169,25 @@ public class RegistrationService {
 
     private void requireCampaign(Registration registration) {
         if (!campaigns.exists(registration.region(), registration.examYear())) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "NO_CAMPAIGN",
-                    "该考区 " + registration.examYear() + " 年度尚未安排资格审核，请联系考区管理员");
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST, "NO_CAMPAIGN", "该考区 " + registration.examYear() + " 年度尚未安排资格审核，请联系考区管理员");
         }
     }
 
     /** The case's few variables: what the timers and task groups need, and the Tasklist columns (ID masked). */
     private static Map<String, Object> caseVariables(Registration registration) {
-        return Map.of("candidateNo", registration.candidateNo(),
-                "candidateName", registration.name(),
-                "idNumberMasked", Masking.idNumber(registration.idNumber()),
-                "region", registration.region().name(),
-                "examSite", registration.examSite(),
-                "examYear", registration.examYear());
+        return Map.of(
+                "candidateNo",
+                registration.candidateNo(),
+                "candidateName",
+                registration.name(),
+                "idNumberMasked",
+                Masking.idNumber(registration.idNumber()),
+                "region",
+                registration.region().name(),
+                "examSite",
+                registration.examSite(),
+                "examYear",
+                registration.examYear());
     }
 }

@@ -1,12 +1,10 @@
 package cn.medexam.qualification.registration;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.stereotype.Service;
-
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.system.ApiException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
 
 /** Read access to registrations for the other capabilities. */
 @Service

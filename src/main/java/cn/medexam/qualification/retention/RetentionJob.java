@@ -1,10 +1,17 @@
 package cn.medexam.qualification.retention;
 
+import cn.medexam.qualification.campaign.Campaign;
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.candidate.ActivationService;
+import cn.medexam.qualification.documents.MaterialUploads;
+import cn.medexam.qualification.notification.Notifier;
+import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,15 +21,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import cn.medexam.qualification.campaign.Campaign;
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.candidate.ActivationService;
-import cn.medexam.qualification.documents.MaterialUploads;
-import cn.medexam.qualification.notification.Notifier;
-import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.ReviewProperties;
 
 /**
  * Deletes a campaign's personal data {@code qr.retention.after-final-review} after the end of its final review day
@@ -48,9 +46,17 @@ public class RetentionJob {
     private final RetentionProperties properties;
     private final TransactionTemplate transaction;
 
-    RetentionJob(Campaigns campaigns, Registrations registrations, MaterialUploads documents, Notifier notifications,
-                 ActivationService candidates, JdbcClient jdbc, EngineClock clock, ReviewProperties reviewProperties,
-                 RetentionProperties properties, PlatformTransactionManager transactions) {
+    RetentionJob(
+            Campaigns campaigns,
+            Registrations registrations,
+            MaterialUploads documents,
+            Notifier notifications,
+            ActivationService candidates,
+            JdbcClient jdbc,
+            EngineClock clock,
+            ReviewProperties reviewProperties,
+            RetentionProperties properties,
+            PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
         this.registrations = registrations;
         this.documents = documents;
@@ -74,8 +80,11 @@ public class RetentionJob {
                     purge(campaign, now);
                 } catch (RuntimeException e) {
                     // the next run continues it; the exception's message may name a candidate, so only its type
-                    log.error("deleting the personal data of campaign {} {} stopped ({}); the next run continues",
-                            campaign.region(), campaign.examYear(), e.getClass().getName());
+                    log.error(
+                            "deleting the personal data of campaign {} {} stopped ({}); the next run continues",
+                            campaign.region(),
+                            campaign.examYear(),
+                            e.getClass().getName());
                 }
             }
         }
@@ -83,8 +92,11 @@ public class RetentionJob {
 
     /** The moment a campaign's data is due: the end (24:00) of its final review day plus the retention. */
     Instant deleteFrom(Campaign campaign) {
-        return campaign.finalReviewEnds().plusDays(1).atStartOfDay(reviewProperties.timeZone())
-                .plus(properties.afterFinalReview()).toInstant();
+        return campaign.finalReviewEnds()
+                .plusDays(1)
+                .atStartOfDay(reviewProperties.timeZone())
+                .plus(properties.afterFinalReview())
+                .toInstant();
     }
 
     private void purge(Campaign campaign, Instant now) {
@@ -101,8 +113,12 @@ public class RetentionJob {
                                    images, image_views, messages, sms, activation_codes, profiles, accounts)
                             SELECT ?, ?, ?, '', 0, 0, 0, 0, 0, 0, 0, 0
                              WHERE NOT EXISTS (SELECT 1 FROM campaign_purge WHERE region = ? AND exam_year = ?)""")
-                    .params(campaign.region().name(), campaign.examYear(), Timestamp.from(now),
-                            campaign.region().name(), campaign.examYear())
+                    .params(
+                            campaign.region().name(),
+                            campaign.examYear(),
+                            Timestamp.from(now),
+                            campaign.region().name(),
+                            campaign.examYear())
                     .update());
         } catch (DuplicateKeyException startedByAnotherNode) {
             // the row is there: whoever holds it purges, the other skips
@@ -121,8 +137,8 @@ public class RetentionJob {
         if (position.isEmpty()) {
             return false; // finished, or another node holds the row and purges
         }
-        List<String> page = registrations.candidateNumbers(campaign.region(), campaign.examYear(), position.get(),
-                properties.batchSize());
+        List<String> page = registrations.candidateNumbers(
+                campaign.region(), campaign.examYear(), position.get(), properties.batchSize());
         if (page.isEmpty()) {
             finish(campaign);
             return false;
@@ -136,9 +152,18 @@ public class RetentionJob {
                                sms = sms + ?, activation_codes = activation_codes + ?, profiles = profiles + ?,
                                accounts = accounts + ?
                          WHERE region = ? AND exam_year = ?""")
-                .params(page.get(page.size() - 1), page.size(), images.images(), images.imageViews(),
-                        messages.messages(), messages.sms(), accounts.activationCodes(), accounts.profiles(),
-                        accounts.accounts(), campaign.region().name(), campaign.examYear())
+                .params(
+                        page.get(page.size() - 1),
+                        page.size(),
+                        images.images(),
+                        images.imageViews(),
+                        messages.messages(),
+                        messages.sms(),
+                        accounts.activationCodes(),
+                        accounts.profiles(),
+                        accounts.accounts(),
+                        campaign.region().name(),
+                        campaign.examYear())
                 .update();
         return true;
     }
@@ -153,23 +178,39 @@ public class RetentionJob {
                 .params(campaign.region().name(), campaign.examYear())
                 .query(Counts.class)
                 .single();
-        log.info("personal data of campaign {} {} deleted: {} candidates, {} images, {} image views, {} messages, "
-                        + "{} SMS, {} activation codes, {} profiles, {} accounts", campaign.region(),
-                campaign.examYear(), counts.candidates(), counts.images(), counts.imageViews(), counts.messages(),
-                counts.sms(), counts.activationCodes(), counts.profiles(), counts.accounts());
+        log.info(
+                "personal data of campaign {} {} deleted: {} candidates, {} images, {} image views, {} messages, "
+                        + "{} SMS, {} activation codes, {} profiles, {} accounts",
+                campaign.region(),
+                campaign.examYear(),
+                counts.candidates(),
+                counts.images(),
+                counts.imageViews(),
+                counts.messages(),
+                counts.sms(),
+                counts.activationCodes(),
+                counts.profiles(),
+                counts.accounts());
     }
 
     /** What a campaign's purge deleted, as kept in its row. */
-    record Counts(int candidates, int images, int imageViews, int messages, int sms, int activationCodes,
-                  int profiles, int accounts) {
-    }
+    record Counts(
+            int candidates,
+            int images,
+            int imageViews,
+            int messages,
+            int sms,
+            int activationCodes,
+            int profiles,
+            int accounts) {}
 
     private boolean finished(Campaign campaign) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM campaign_purge
                          WHERE region = ? AND exam_year = ? AND finished_at IS NOT NULL""")
-                .params(campaign.region().name(), campaign.examYear())
-                .query(Integer.class)
-                .single() > 0;
+                        .params(campaign.region().name(), campaign.examYear())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

@@ -1,7 +1,6 @@
 package cn.medexam.qualification.retention;
 
 import java.time.Period;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,5 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize        candidates deleted per transaction
  */
 @ConfigurationProperties("qr.retention")
-public record RetentionProperties(Period afterFinalReview, String cron, @DefaultValue("200") int batchSize) {
-}
+public record RetentionProperties(
+        Period afterFinalReview,
+        String cron,
+        @DefaultValue("200") int batchSize) {}

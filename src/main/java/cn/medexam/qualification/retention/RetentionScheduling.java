@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Runs {@link RetentionJob} on its schedule ({@code qr.retention.cron}; the test profile switches it off). */
 @Configuration
 @EnableScheduling
-class RetentionScheduling {
-}
+class RetentionScheduling {}

@@ -1,11 +1,10 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.campaign.Region;
+import cn.medexam.qualification.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.campaign.Region;
-import cn.medexam.qualification.system.EngineClock;
 
 /** Service task 分配序列号: the site review passed; the candidate sees the number on the registration notice. */
 @Component("assignSerialNumber")
@@ -21,9 +20,11 @@ class AssignSerialNumberDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String serial = serialNumbers.assign(execution.getProcessBusinessKey(),
+        String serial = serialNumbers.assign(
+                execution.getProcessBusinessKey(),
                 Region.valueOf((String) execution.getVariable("region")),
-                (Integer) execution.getVariable("examYear"), clock.now());
+                (Integer) execution.getVariable("examYear"),
+                clock.now());
         execution.setVariable("serialNumber", serial);
     }
 }

@@ -1,16 +1,14 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.system.ReviewProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.ReviewProperties;
 
 /**
  * Reads a case's status from the engine: where its token waits while it runs, which end event it reached when it
@@ -21,6 +19,7 @@ public class CaseStatusResolver {
 
     /** Wait states of the running case, most telling first. */
     private static final Map<String, CaseStatus> WAITING = new LinkedHashMap<>();
+
     private static final Map<String, CaseStatus> ENDED = Map.of(
             "finalPassed", CaseStatus.FINAL_PASSED,
             "ineligible", CaseStatus.NOT_QUALIFIED,
@@ -52,24 +51,32 @@ public class CaseStatusResolver {
     }
 
     public Optional<CaseStatus> statusOf(String candidateNo) {
-        ProcessInstance running = runtimeService.createProcessInstanceQuery()
+        ProcessInstance running = runtimeService
+                .createProcessInstanceQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .processInstanceBusinessKey(candidateNo)
                 .singleResult();
         if (running != null) {
             var active = runtimeService.getActiveActivityIds(running.getId());
-            return WAITING.entrySet().stream().filter(e -> active.contains(e.getKey())).map(Map.Entry::getValue)
+            return WAITING.entrySet().stream()
+                    .filter(e -> active.contains(e.getKey()))
+                    .map(Map.Entry::getValue)
                     .findFirst();
         }
         // the outcome end event the case reached; an event sub process's end is not the instance's endActivityId
-        return historyService.createHistoricProcessInstanceQuery()
+        return historyService
+                .createHistoricProcessInstanceQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .processInstanceBusinessKey(candidateNo)
-                .list().stream().findFirst()
-                .flatMap(ended -> historyService.createHistoricActivityInstanceQuery()
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(ended -> historyService
+                        .createHistoricActivityInstanceQuery()
                         .processInstanceId(ended.getId())
                         .activityType("noneEndEvent")
-                        .list().stream()
+                        .list()
+                        .stream()
                         .map(end -> ENDED.get(end.getActivityId()))
                         .filter(Objects::nonNull)
                         .findFirst());

@@ -1,9 +1,16 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.ImageViews;
+import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.Masking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -13,15 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import cn.medexam.qualification.checklist.Checklists;
-import cn.medexam.qualification.documents.DocumentStore;
-import cn.medexam.qualification.documents.ImageViews;
-import cn.medexam.qualification.documents.MaterialImage;
-import cn.medexam.qualification.registration.Registration;
-import cn.medexam.qualification.system.ApiException;
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.Masking;
 
 /**
  * A case as its reviewers see it: the exam site's reviewers (group site-&lt;examSite&gt;) and the region's
@@ -40,9 +38,15 @@ class ReviewCaseController {
     private final ImageViews imageViews;
     private final EngineClock clock;
 
-    ReviewCaseController(ReviewerAccess access, Checklists checklists, DocumentStore documents,
-                         CaseStatusResolver statuses, SerialNumbers serialNumbers, ReviewService reviews,
-                         ImageViews imageViews, EngineClock clock) {
+    ReviewCaseController(
+            ReviewerAccess access,
+            Checklists checklists,
+            DocumentStore documents,
+            CaseStatusResolver statuses,
+            SerialNumbers serialNumbers,
+            ReviewService reviews,
+            ImageViews imageViews,
+            EngineClock clock) {
         this.imageViews = imageViews;
         this.clock = clock;
         this.access = access;
@@ -53,49 +57,83 @@ class ReviewCaseController {
         this.reviews = reviews;
     }
 
-    record ReviewCase(String candidateNo, String name, String idType, String idNumber, String phone, String region,
-                      String examSite, int examYear, String level, String category, String education,
-                      CaseStatus status, String serialNumber, String openReview, List<Material> checklist,
-                      Map<String, String> latestReturns) {
-    }
+    record ReviewCase(
+            String candidateNo,
+            String name,
+            String idType,
+            String idNumber,
+            String phone,
+            String region,
+            String examSite,
+            int examYear,
+            String level,
+            String category,
+            String education,
+            CaseStatus status,
+            String serialNumber,
+            String openReview,
+            List<Material> checklist,
+            Map<String, String> latestReturns) {}
 
-    record Material(String code, String name, boolean required, int maxImages, List<Image> images) {
-    }
+    record Material(String code, String name, boolean required, int maxImages, List<Image> images) {}
 
-    record Image(String id, String status, Instant uploadedAt, int bytes, String contentType) {
-    }
+    record Image(String id, String status, Instant uploadedAt, int bytes, String contentType) {}
 
-    record DecisionRequest(ReviewOutcome outcome, String reason, Map<String, String> returns) {
-    }
+    record DecisionRequest(ReviewOutcome outcome, String reason, Map<String, String> returns) {}
 
     @GetMapping
     ReviewCase view(@PathVariable String candidateNo, Authentication reviewer) {
         Registration r = access.registrationFor(candidateNo, reviewer);
         List<MaterialImage> images = documents.images(candidateNo);
         List<Material> checklist = checklists.activeMaterials(candidateNo).stream()
-                .map(m -> new Material(m.code(), m.name(), m.required(), m.maxImages(), images.stream()
-                        .filter(i -> i.materialCode().equals(m.code()))
-                        .map(i -> new Image(i.id(), i.locked() ? "LOCKED" : "UNLOCKED", i.uploadedAt(), i.bytes(),
-                                i.contentType()))
-                        .toList()))
+                .map(m -> new Material(
+                        m.code(),
+                        m.name(),
+                        m.required(),
+                        m.maxImages(),
+                        images.stream()
+                                .filter(i -> i.materialCode().equals(m.code()))
+                                .map(i -> new Image(
+                                        i.id(),
+                                        i.locked() ? "LOCKED" : "UNLOCKED",
+                                        i.uploadedAt(),
+                                        i.bytes(),
+                                        i.contentType()))
+                                .toList()))
                 .toList();
-        return new ReviewCase(r.candidateNo(), r.name(), r.idType().name(), Masking.idNumber(r.idNumber()),
-                Masking.phone(r.phone()), r.region().name(), r.examSite(), r.examYear(), r.level().name(),
-                r.category().name(), r.education().name(), statuses.statusOf(candidateNo).orElse(null),
-                serialNumbers.of(candidateNo).orElse(null), access.openStage(candidateNo).map(Enum::name).orElse(null),
-                checklist, reviews.latestReturns(candidateNo));
+        return new ReviewCase(
+                r.candidateNo(),
+                r.name(),
+                r.idType().name(),
+                Masking.idNumber(r.idNumber()),
+                Masking.phone(r.phone()),
+                r.region().name(),
+                r.examSite(),
+                r.examYear(),
+                r.level().name(),
+                r.category().name(),
+                r.education().name(),
+                statuses.statusOf(candidateNo).orElse(null),
+                serialNumbers.of(candidateNo).orElse(null),
+                access.openStage(candidateNo).map(Enum::name).orElse(null),
+                checklist,
+                reviews.latestReturns(candidateNo));
     }
 
     @GetMapping("/images/{imageId}")
-    ResponseEntity<byte[]> image(@PathVariable String candidateNo, @PathVariable String imageId,
-                                 Authentication reviewer) {
+    ResponseEntity<byte[]> image(
+            @PathVariable String candidateNo, @PathVariable String imageId, Authentication reviewer) {
         access.registrationFor(candidateNo, reviewer);
-        MaterialImage image = documents.images(candidateNo).stream().filter(i -> i.id().equals(imageId)).findFirst()
+        MaterialImage image = documents.images(candidateNo).stream()
+                .filter(i -> i.id().equals(imageId))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("未找到该图片"));
         byte[] bytes = documents.content(candidateNo, imageId).orElseThrow(() -> ApiException.notFound("未找到该图片"));
         imageViews.record(reviewer.getName(), image, clock.now());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
-                .header("Cache-Control", "private, no-store").body(bytes);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .header("Cache-Control", "private, no-store")
+                .body(bytes);
     }
 
     /** The verdict of the review round that is open now (site, offline or region), by a reviewer of that round. */
@@ -105,8 +143,12 @@ class ReviewCaseController {
         if (request.outcome() == null) {
             throw ApiException.badRequest("NO_OUTCOME", "请选择审核结论：通过（PASS）、退回（RETURN）或不合格（NOT_QUALIFIED）");
         }
-        reviews.decide(candidateNo, stage, new Verdict(request.outcome(), request.reason(),
-                request.returns() == null ? Map.of() : request.returns()), reviewer.getName());
+        reviews.decide(
+                candidateNo,
+                stage,
+                new Verdict(
+                        request.outcome(), request.reason(), request.returns() == null ? Map.of() : request.returns()),
+                reviewer.getName());
         return view(candidateNo, reviewer);
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,39 +23,46 @@ class ReviewDecisionRepository {
         jdbc.sql("""
                         INSERT INTO review_decision (id, candidate_no, stage, outcome, reason, reviewer, decided_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, candidateNo, stage.name(), verdict.outcome().name(), verdict.reason(), reviewer,
+                .params(
+                        id,
+                        candidateNo,
+                        stage.name(),
+                        verdict.outcome().name(),
+                        verdict.reason(),
+                        reviewer,
                         Timestamp.from(now))
                 .update();
-        verdict.returns().forEach((code, reason) ->
-                jdbc.sql("INSERT INTO material_return (decision_id, material_code, reason) VALUES (?, ?, ?)")
+        verdict.returns()
+                .forEach((code, reason) -> jdbc.sql(
+                                "INSERT INTO material_return (decision_id, material_code, reason) VALUES (?, ?, ?)")
                         .params(id, code, reason)
                         .update());
     }
 
     Optional<Instant> latestReturnAt(String candidateNo) {
-        return jdbc.sql("SELECT decided_at FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN' ORDER BY seq DESC")
+        return jdbc
+                .sql(
+                        "SELECT decided_at FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN' ORDER BY seq DESC")
                 .param(candidateNo)
                 .query((rs, row) -> rs.getTimestamp("decided_at").toInstant())
-                .list().stream().findFirst();
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** The materials of the candidate's latest RETURN with their reasons, in the order of the material catalogue. */
     Map<String, String> latestReturns(String candidateNo) {
         Optional<String> latest = jdbc.sql("""
                         SELECT id FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN'
-                         ORDER BY seq DESC""")
-                .param(candidateNo)
-                .query(String.class)
-                .list().stream().findFirst();
+                         ORDER BY seq DESC""").param(candidateNo).query(String.class).list().stream()
+                .findFirst();
         Map<String, String> returns = new LinkedHashMap<>();
         latest.ifPresent(id -> jdbc.sql("""
                         SELECT r.material_code, r.reason FROM material_return r
                           JOIN material_type m ON m.code = r.material_code
-                         WHERE r.decision_id = ? ORDER BY m.sort_order""")
-                .param(id)
-                .query(rs -> {
-                    returns.put(rs.getString("material_code"), rs.getString("reason"));
-                }));
+                         WHERE r.decision_id = ? ORDER BY m.sort_order""").param(id).query(rs -> {
+            returns.put(rs.getString("material_code"), rs.getString("reason"));
+        }));
         return returns;
     }
 }

@@ -1,5 +1,11 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.checklist.ChecklistEntry;
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.system.ApiError.FieldError;
+import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,18 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import cn.medexam.qualification.checklist.ChecklistEntry;
-import cn.medexam.qualification.checklist.Checklists;
-import cn.medexam.qualification.system.ApiError.FieldError;
-import cn.medexam.qualification.system.ApiException;
-import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.InvalidInputException;
 
 /**
  * Records a reviewer's verdict and completes the review task with it. The per-material returns stay in the
@@ -33,7 +31,8 @@ public class ReviewService {
     private final Checklists checklists;
     private final EngineClock clock;
 
-    ReviewService(TaskService taskService, ReviewDecisionRepository decisions, Checklists checklists, EngineClock clock) {
+    ReviewService(
+            TaskService taskService, ReviewDecisionRepository decisions, Checklists checklists, EngineClock clock) {
         this.taskService = taskService;
         this.decisions = decisions;
         this.checklists = checklists;
@@ -53,7 +52,8 @@ public class ReviewService {
             variables.put("notQualifiedReason", verdict.reason());
         }
         if (verdict.outcome() == ReviewOutcome.RETURN) {
-            variables.put("returnedMaterials", String.join(",", verdict.returns().keySet()));
+            variables.put(
+                    "returnedMaterials", String.join(",", verdict.returns().keySet()));
         }
         taskService.complete(task.getId(), variables);
     }
@@ -73,7 +73,8 @@ public class ReviewService {
     }
 
     private Task openTask(String candidateNo, ReviewStage stage) {
-        Task task = taskService.createTaskQuery()
+        Task task = taskService
+                .createTaskQuery()
                 .processInstanceBusinessKey(candidateNo)
                 .taskDefinitionKey(stage.taskKey())
                 .singleResult();
@@ -104,7 +105,8 @@ public class ReviewService {
             } else if (verdict.returns().isEmpty()) {
                 problems.add(new FieldError("returns", "退回须至少指明一项材料及原因"));
             }
-            Set<String> active = checklists.activeMaterials(candidateNo).stream().map(ChecklistEntry::code)
+            Set<String> active = checklists.activeMaterials(candidateNo).stream()
+                    .map(ChecklistEntry::code)
                     .collect(Collectors.toSet());
             verdict.returns().forEach((code, reason) -> {
                 if (!active.contains(code)) {

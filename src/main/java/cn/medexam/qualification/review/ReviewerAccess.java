@@ -1,19 +1,17 @@
 package cn.medexam.qualification.review;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Component;
-
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.ReviewGroups;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
 
 /** Who may see and decide which case: the same groups the process makes candidate groups of its review tasks. */
 @Component
@@ -30,7 +28,8 @@ class ReviewerAccess {
     /** The registration, if the caller reviews its site or region; otherwise 404, as if it did not exist. */
     Registration registrationFor(String candidateNo, Authentication caller) {
         Set<String> groups = groups(caller);
-        return registrations.find(candidateNo)
+        return registrations
+                .find(candidateNo)
                 .filter(r -> groups.contains(ReviewGroups.site(r.examSite()))
                         || groups.contains(ReviewGroups.region(r.region().name())))
                 .orElseThrow(ReviewerAccess::unknown);
@@ -39,26 +38,33 @@ class ReviewerAccess {
     /** The open review round the caller may decide. */
     ReviewStage stageFor(String candidateNo, Authentication caller) {
         Registration registration = registrationFor(candidateNo, caller);
-        ReviewStage stage = openStage(candidateNo)
-                .orElseThrow(() -> ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务"));
-        String group = stage == ReviewStage.REGION ? ReviewGroups.region(registration.region().name())
+        ReviewStage stage =
+                openStage(candidateNo).orElseThrow(() -> ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务"));
+        String group = stage == ReviewStage.REGION
+                ? ReviewGroups.region(registration.region().name())
                 : ReviewGroups.site(registration.examSite());
         if (!groups(caller).contains(group)) {
-            throw ApiException.conflict("NOT_YOUR_REVIEW", stage == ReviewStage.REGION
-                    ? "该考生正在等待考区终审，考点审核人员不能作出终审结论" : "该考生正在等待考点审核，考区审核人员请等待初审结果");
+            throw ApiException.conflict(
+                    "NOT_YOUR_REVIEW",
+                    stage == ReviewStage.REGION ? "该考生正在等待考区终审，考点审核人员不能作出终审结论" : "该考生正在等待考点审核，考区审核人员请等待初审结果");
         }
         return stage;
     }
 
     Optional<ReviewStage> openStage(String candidateNo) {
         Set<String> open = taskService.createTaskQuery().processInstanceBusinessKey(candidateNo).list().stream()
-                .map(task -> task.getTaskDefinitionKey()).collect(Collectors.toSet());
-        return Arrays.stream(ReviewStage.values()).filter(stage -> open.contains(stage.taskKey())).findFirst();
+                .map(task -> task.getTaskDefinitionKey())
+                .collect(Collectors.toSet());
+        return Arrays.stream(ReviewStage.values())
+                .filter(stage -> open.contains(stage.taskKey()))
+                .findFirst();
     }
 
     private static Set<String> groups(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("GROUP_")).map(authority -> authority.substring(6))
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("GROUP_"))
+                .map(authority -> authority.substring(6))
                 .collect(Collectors.toSet());
     }
 

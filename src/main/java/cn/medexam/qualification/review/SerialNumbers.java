@@ -1,15 +1,13 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.campaign.CampaignCreated;
+import cn.medexam.qualification.campaign.Region;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.campaign.CampaignCreated;
-import cn.medexam.qualification.campaign.Region;
 
 /**
  * 序列号: year, the region's division code and a six-digit number, e.g. 202737000123. Unique per region and year:
@@ -26,8 +24,10 @@ public class SerialNumbers {
     }
 
     public Optional<String> of(String candidateNo) {
-        return jdbc.sql("SELECT serial FROM serial_number WHERE candidate_no = ?").param(candidateNo)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT serial FROM serial_number WHERE candidate_no = ?")
+                .param(candidateNo)
+                .query(String.class)
+                .optional();
     }
 
     /** The candidate's serial number, assigned now if they have none yet (a re-passed case keeps its number). */
@@ -36,7 +36,8 @@ public class SerialNumbers {
         if (existing.isPresent()) {
             return existing.get();
         }
-        int counted = jdbc.sql("UPDATE serial_counter SET last_value = last_value + 1 WHERE region = ? AND exam_year = ?")
+        int counted = jdbc.sql(
+                        "UPDATE serial_counter SET last_value = last_value + 1 WHERE region = ? AND exam_year = ?")
                 .params(region.name(), examYear)
                 .update();
         if (counted == 0) {
@@ -46,10 +47,13 @@ public class SerialNumbers {
                 .params(region.name(), examYear)
                 .query(Long.class)
                 .single();
-        String division = jdbc.sql("SELECT division_code FROM exam_region WHERE code = ?").param(region.name())
-                .query(String.class).single();
+        String division = jdbc.sql("SELECT division_code FROM exam_region WHERE code = ?")
+                .param(region.name())
+                .query(String.class)
+                .single();
         String serial = String.format("%d%s%06d", examYear, division, next);
-        jdbc.sql("INSERT INTO serial_number (candidate_no, region, exam_year, serial, assigned_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO serial_number (candidate_no, region, exam_year, serial, assigned_at) VALUES (?, ?, ?, ?, ?)")
                 .params(candidateNo, region.name(), examYear, serial, Timestamp.from(now))
                 .update();
         return serial;

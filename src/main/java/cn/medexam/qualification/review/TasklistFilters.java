@@ -1,9 +1,13 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.system.CandidatesGroupCreated;
+import cn.medexam.qualification.system.IdentityProvisioning;
+import cn.medexam.qualification.system.ReviewGroups;
+import cn.medexam.qualification.system.ReviewProperties;
+import cn.medexam.qualification.system.ReviewerGroupCreated;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -11,12 +15,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.CandidatesGroupCreated;
-import cn.medexam.qualification.system.IdentityProvisioning;
-import cn.medexam.qualification.system.ReviewGroups;
-import cn.medexam.qualification.system.ReviewProperties;
-import cn.medexam.qualification.system.ReviewerGroupCreated;
 
 /**
  * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers and
@@ -28,16 +26,22 @@ import cn.medexam.qualification.system.ReviewerGroupCreated;
 class TasklistFilters {
 
     private static final List<Map<String, String>> CASE_COLUMNS = List.of(
-            column("candidateNo", "考生编号"), column("candidateName", "姓名"), column("idNumberMasked", "证件号码"),
-            column("lockedAt", "提交时间"), column("returnCount", "退回次数"));
+            column("candidateNo", "考生编号"),
+            column("candidateName", "姓名"),
+            column("idNumberMasked", "证件号码"),
+            column("lockedAt", "提交时间"),
+            column("returnCount", "退回次数"));
 
     private final FilterService filterService;
     private final TaskService taskService;
     private final IdentityProvisioning identity;
     private final ReviewProperties properties;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, IdentityProvisioning identity,
-                    ReviewProperties properties) {
+    TasklistFilters(
+            FilterService filterService,
+            TaskService taskService,
+            IdentityProvisioning identity,
+            ReviewProperties properties) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.identity = identity;
@@ -46,30 +50,46 @@ class TasklistFilters {
 
     @EventListener
     void forReviewers(ReviewerGroupCreated group) {
-        TaskQuery query = taskService.createTaskQuery()
+        TaskQuery query = taskService
+                .createTaskQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .taskCandidateGroup(group.groupId())
                 .includeAssignedTasks(); // a claimed task stays in the site's list
-        query = group.site() ? query.taskDefinitionKeyIn(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey())
+        query = group.site()
+                ? query.taskDefinitionKeyIn(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey())
                 : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
         String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";
         // Tasklist applies a filter's own order first and the order chosen in its list header after it
-        query = query.orderByProcessVariable("lockedAt", ValueType.DATE).asc().orderByTaskCreateTime().asc();
-        save(group.groupId(), name, query, -10,
-                group.site() ? "考点初审与线下审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前", CASE_COLUMNS);
+        query = query.orderByProcessVariable("lockedAt", ValueType.DATE)
+                .asc()
+                .orderByTaskCreateTime()
+                .asc();
+        save(
+                group.groupId(),
+                name,
+                query,
+                -10,
+                group.site() ? "考点初审与线下审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前",
+                CASE_COLUMNS);
     }
 
     @EventListener
     void forCandidates(CandidatesGroupCreated created) {
-        TaskQuery query = taskService.createTaskQuery()
+        TaskQuery query = taskService
+                .createTaskQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
                 .taskAssigneeExpression("${currentUser()}");
         // no columns: a candidate sees only their own case (and may not read its process variables in a list)
         save(ReviewGroups.CANDIDATES, "我的审核材料", query, -10, "上传、提交和补传审核材料", List.of());
     }
 
-    private void save(String groupId, String name, TaskQuery query, int priority, String description,
-                      List<Map<String, String>> columns) {
+    private void save(
+            String groupId,
+            String name,
+            TaskQuery query,
+            int priority,
+            String description,
+            List<Map<String, String>> columns) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("priority", priority);
         properties.put("description", description);

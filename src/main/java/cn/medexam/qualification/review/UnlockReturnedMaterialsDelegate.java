@@ -1,13 +1,11 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.system.EngineClock;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.documents.DocumentStore;
-import cn.medexam.qualification.system.EngineClock;
 
 /**
  * Service task 解锁退回材料: only the materials the site reviewer returned unlock; the return time starts the

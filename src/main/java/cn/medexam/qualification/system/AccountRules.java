@@ -1,7 +1,6 @@
 package cn.medexam.qualification.system;
 
 import java.util.Objects;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -23,7 +22,8 @@ public class AccountRules extends DbIdentityServiceProvider {
     @Override
     public IdentityOperationResult saveUser(User user) {
         Authentication person = person();
-        if (person != null && !isOwnPasswordChange(person, user)
+        if (person != null
+                && !isOwnPasswordChange(person, user)
                 && (!EngineWriteGuard.isAdministrator(person) || isCandidateAccount(user.getId()))) {
             EngineWriteGuard.refuse(person, "saving user " + user.getId(), EngineWriteGuard.ACCOUNT_WRITE_REFUSED);
         }
@@ -41,7 +41,8 @@ public class AccountRules extends DbIdentityServiceProvider {
         refuseUnlessStaffAccountOfAnAdministrator("adding " + userId + " to " + groupId, userId);
         Authentication person = person();
         if (person != null && ReviewGroups.CANDIDATES.equals(groupId)) {
-            EngineWriteGuard.refuse(person, "adding " + userId + " to " + groupId, EngineWriteGuard.ACCOUNT_WRITE_REFUSED);
+            EngineWriteGuard.refuse(
+                    person, "adding " + userId + " to " + groupId, EngineWriteGuard.ACCOUNT_WRITE_REFUSED);
         }
         return super.createMembership(userId, groupId);
     }
@@ -71,13 +72,19 @@ public class AccountRules extends DbIdentityServiceProvider {
             return false;
         }
         User stored = identity().createUserQuery().userId(user.getId()).singleResult();
-        return stored != null && Objects.equals(stored.getFirstName(), user.getFirstName())
+        return stored != null
+                && Objects.equals(stored.getFirstName(), user.getFirstName())
                 && Objects.equals(stored.getLastName(), user.getLastName())
                 && Objects.equals(stored.getEmail(), user.getEmail());
     }
 
     private boolean isCandidateAccount(String userId) {
-        return identity().createUserQuery().userId(userId).memberOfGroup(ReviewGroups.CANDIDATES).count() > 0;
+        return identity()
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(ReviewGroups.CANDIDATES)
+                        .count()
+                > 0;
     }
 
     private static Authentication person() {

@@ -1,8 +1,7 @@
 package cn.medexam.qualification.system;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The body of every error answer of the application's API: a machine code, a Chinese message for the person,
@@ -15,6 +14,5 @@ public record ApiError(String code, String message, List<FieldError> errors) {
         this(code, message, List.of());
     }
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -1,7 +1,6 @@
 package cn.medexam.qualification.system;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -32,20 +31,27 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !throttle.attempt(userId, clientAddress(authentication),
-                () -> identityService.checkPassword(userId, credentials.toString()))) {
+        if (userId == null
+                || credentials == null
+                || !throttle.attempt(
+                        userId,
+                        clientAddress(authentication),
+                        () -> identityService.checkPassword(userId, credentials.toString()))) {
             throw new BadCredentialsException("用户名或密码错误");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(group -> new SimpleGrantedAuthority(ReviewGroups.authority(group.getId())))
-                .toList();
+        List<SimpleGrantedAuthority> authorities =
+                identityService.createGroupQuery().groupMember(userId).list().stream()
+                        .map(group -> new SimpleGrantedAuthority(ReviewGroups.authority(group.getId())))
+                        .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
     /** request.getRemoteAddr(): behind a reverse proxy only with server.forward-headers-strategy set. */
     private static String clientAddress(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
     }
 
     @Override

@@ -1,5 +1,4 @@
 package cn.medexam.qualification.system;
 
 /** Published when group candidates is created, on the first start of an installation. */
-public record CandidatesGroupCreated() {
-}
+public record CandidatesGroupCreated() {}

@@ -1,14 +1,12 @@
 package cn.medexam.qualification.system;
 
-import java.io.IOException;
-
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Spring Security loads the CSRF token lazily; touching it makes the XSRF-TOKEN cookie go out with every answer,

@@ -3,7 +3,6 @@ package cn.medexam.qualification.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,30 +36,77 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
     /** Commands that write a case: refused to every person, administrators included. */
     static final Set<String> CASE_WRITES = Set.of(
             // variables
-            "SetTaskVariablesCmd", "RemoveTaskVariablesCmd", "PatchTaskVariablesCmd",
-            "SetExecutionVariablesCmd", "RemoveExecutionVariablesCmd", "PatchExecutionVariablesCmd",
+            "SetTaskVariablesCmd",
+            "RemoveTaskVariablesCmd",
+            "PatchTaskVariablesCmd",
+            "SetExecutionVariablesCmd",
+            "RemoveExecutionVariablesCmd",
+            "PatchExecutionVariablesCmd",
             "SetVariablesToProcessInstancesBatchCmd",
             // decisions on tasks
-            "CompleteTaskCmd", "SubmitTaskFormCmd", "ResolveTaskCmd", "DelegateTaskCmd", "HandleTaskBpmnErrorCmd",
-            "HandleTaskEscalationCmd", "CreateAttachmentCmd", "SaveAttachmentCmd", "DeleteAttachmentCmd",
-            "AddCommentCmd", "UpdateCommentCmd", "DeleteTaskCommentCmd", "DeleteProcessInstanceCommentCmd",
+            "CompleteTaskCmd",
+            "SubmitTaskFormCmd",
+            "ResolveTaskCmd",
+            "DelegateTaskCmd",
+            "HandleTaskBpmnErrorCmd",
+            "HandleTaskEscalationCmd",
+            "CreateAttachmentCmd",
+            "SaveAttachmentCmd",
+            "DeleteAttachmentCmd",
+            "AddCommentCmd",
+            "UpdateCommentCmd",
+            "DeleteTaskCommentCmd",
+            "DeleteProcessInstanceCommentCmd",
             // the course of a case
-            "StartProcessInstanceCmd", "StartProcessInstanceAtActivitiesCmd", "SubmitStartFormCmd",
-            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd", "MessageEventReceivedCmd",
-            "SignalCmd", "SignalEventReceivedCmd", "EvaluateStartConditionCmd", "ModifyProcessInstanceCmd",
-            "ModifyProcessInstanceAsyncCmd", "ProcessInstanceModificationBatchCmd", "RestartProcessInstancesCmd",
-            "DeleteProcessInstanceCmd", "DeleteProcessInstancesCmd", "DeleteProcessInstanceBatchCmd",
-            "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd", "SetProcessDefinitionVersionCmd",
+            "StartProcessInstanceCmd",
+            "StartProcessInstanceAtActivitiesCmd",
+            "SubmitStartFormCmd",
+            "CorrelateMessageCmd",
+            "CorrelateAllMessageCmd",
+            "CorrelateAllMessageBatchCmd",
+            "MessageEventReceivedCmd",
+            "SignalCmd",
+            "SignalEventReceivedCmd",
+            "EvaluateStartConditionCmd",
+            "ModifyProcessInstanceCmd",
+            "ModifyProcessInstanceAsyncCmd",
+            "ProcessInstanceModificationBatchCmd",
+            "RestartProcessInstancesCmd",
+            "DeleteProcessInstanceCmd",
+            "DeleteProcessInstancesCmd",
+            "DeleteProcessInstanceBatchCmd",
+            "MigrateProcessInstanceCmd",
+            "MigrateProcessInstanceBatchCmd",
+            "SetProcessDefinitionVersionCmd",
             // deadlines are the campaign's: a timer is neither fired early nor moved by hand
-            "ExecuteJobsCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
+            "ExecuteJobsCmd",
+            "SetJobDuedateCmd",
+            "RecalculateJobDuedateCmd");
 
     /** Commands that change accounts, groups or permissions. */
     static final Set<String> ACCOUNT_WRITES = Set.of(
-            "CreateUserCmd", "SaveUserCmd", "DeleteUserCmd", "UnlockUserCmd", "SetUserInfoCmd", "DeleteUserInfoCmd",
-            "SetUserPictureCmd", "DeleteUserPictureCmd", "CreateMembershipCmd", "DeleteMembershipCmd",
-            "CreateGroupCmd", "SaveGroupCmd", "DeleteGroupCmd", "CreateTenantCmd", "SaveTenantCmd", "DeleteTenantCmd",
-            "CreateTenantUserMembershipCmd", "DeleteTenantUserMembershipCmd", "CreateTenantGroupMembershipCmd",
-            "DeleteTenantGroupMembershipCmd", "CreateAuthorizationCommand", "SaveAuthorizationCmd",
+            "CreateUserCmd",
+            "SaveUserCmd",
+            "DeleteUserCmd",
+            "UnlockUserCmd",
+            "SetUserInfoCmd",
+            "DeleteUserInfoCmd",
+            "SetUserPictureCmd",
+            "DeleteUserPictureCmd",
+            "CreateMembershipCmd",
+            "DeleteMembershipCmd",
+            "CreateGroupCmd",
+            "SaveGroupCmd",
+            "DeleteGroupCmd",
+            "CreateTenantCmd",
+            "SaveTenantCmd",
+            "DeleteTenantCmd",
+            "CreateTenantUserMembershipCmd",
+            "DeleteTenantUserMembershipCmd",
+            "CreateTenantGroupMembershipCmd",
+            "DeleteTenantGroupMembershipCmd",
+            "CreateAuthorizationCommand",
+            "SaveAuthorizationCmd",
             "DeleteAuthorizationCmd");
 
     @Override
@@ -76,8 +122,8 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
         configuration.setResourceAuthorizationProvider(new OwnAccountAuthorizations());
     }
 
-    private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors,
-                                                      ProcessEngineConfigurationImpl configuration) {
+    private static List<CommandInterceptor> withGuard(
+            List<CommandInterceptor> interceptors, ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> guarded = new ArrayList<>();
         guarded.add(new Interceptor(configuration));
         if (interceptors != null) {
@@ -116,7 +162,6 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
                 refuse(person, name, ACCOUNT_WRITE_REFUSED);
             }
         }
-
     }
 
     static boolean isAdministrator(Authentication person) {

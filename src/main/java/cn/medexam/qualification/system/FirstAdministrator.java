@@ -32,8 +32,11 @@ public class FirstAdministrator {
     private final String id;
     private final String password;
 
-    FirstAdministrator(IdentityService identityService, AuthorizationService authorizationService, @Value("${qr.first-admin.id:}") String id,
-                       @Value("${qr.first-admin.password:}") String password) {
+    FirstAdministrator(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            @Value("${qr.first-admin.id:}") String id,
+            @Value("${qr.first-admin.password:}") String password) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.id = id;
@@ -56,8 +59,8 @@ public class FirstAdministrator {
             throw new IllegalStateException("QR_FIRST_ADMIN_PASSWORD is too weak: " + PasswordRules.MESSAGE);
         }
         if (identityService.createUserQuery().userId(id).count() > 0) {
-            throw new IllegalStateException("QR_FIRST_ADMIN_ID names an existing user; choose a new id for the "
-                    + "first administrator");
+            throw new IllegalStateException(
+                    "QR_FIRST_ADMIN_ID names an existing user; choose a new id for the " + "first administrator");
         }
         User user = identityService.newUser(id);
         user.setFirstName("考区管理员");
@@ -80,8 +83,13 @@ public class FirstAdministrator {
             identityService.saveGroup(admins);
         }
         for (Resources resource : Resources.values()) {
-            if (authorizationService.createAuthorizationQuery().groupIdIn(ReviewGroups.ADMINS).resourceType(resource)
-                    .resourceId(Authorization.ANY).count() == 0) {
+            if (authorizationService
+                            .createAuthorizationQuery()
+                            .groupIdIn(ReviewGroups.ADMINS)
+                            .resourceType(resource)
+                            .resourceId(Authorization.ANY)
+                            .count()
+                    == 0) {
                 Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                 all.setGroupId(ReviewGroups.ADMINS);
                 all.setResource(resource);

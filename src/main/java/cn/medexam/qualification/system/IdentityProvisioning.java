@@ -2,8 +2,9 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.campaign.Region;
 import java.util.List;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -18,9 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.campaign.Region;
 
 /**
  * Creates the groups of this application and grants them what their people need in the webapps. Reviewer groups
@@ -39,9 +37,13 @@ public class IdentityProvisioning {
     private final ApplicationEventPublisher events;
     private final Campaigns campaigns;
 
-    public IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-                                ReviewProperties properties, PlatformTransactionManager transactions,
-                                ApplicationEventPublisher events, Campaigns campaigns) {
+    public IdentityProvisioning(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            ReviewProperties properties,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            Campaigns campaigns) {
         this.events = events;
         this.campaigns = campaigns;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -65,11 +67,15 @@ public class IdentityProvisioning {
      * other finds it, and neither registration fails for it.
      */
     public void ensureReviewerGroups(String examSite, String region) {
-        ensureOnce(new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite), "考点 " + examSite + " 审核人员",
+        ensureOnce(
+                new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite),
+                "考点 " + examSite + " 审核人员",
                 "EXAM_SITE");
         String regionName = campaigns.regionName(Region.valueOf(region));
-        ensureOnce(new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName),
-                regionName + "考区审核人员", "EXAM_REGION");
+        ensureOnce(
+                new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName),
+                regionName + "考区审核人员",
+                "EXAM_REGION");
     }
 
     private void ensureOnce(ReviewerGroupCreated group, String name, String type) {
@@ -115,8 +121,12 @@ public class IdentityProvisioning {
 
     /** Takes back what {@link #grantCaseToReviewers} gave an exam site, when the case moves to another site. */
     public void revokeCaseFromSite(String processInstanceId, String examSite) {
-        authorizationService.createAuthorizationQuery().groupIdIn(ReviewGroups.site(examSite))
-                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(ReviewGroups.site(examSite))
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(processInstanceId)
+                .list()
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
@@ -129,8 +139,10 @@ public class IdentityProvisioning {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             return false;
         }
-        List<Group> groups = identityService.createGroupQuery().groupMember(userId).list();
-        return groups.size() != 1 || !ReviewGroups.CANDIDATES.equals(groups.get(0).getId());
+        List<Group> groups =
+                identityService.createGroupQuery().groupMember(userId).list();
+        return groups.size() != 1
+                || !ReviewGroups.CANDIDATES.equals(groups.get(0).getId());
     }
 
     /** Lets a group see one Tasklist filter. */

@@ -3,15 +3,14 @@ package cn.medexam.qualification.system;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import java.lang.annotation.Retention;
-import java.lang.annotation.Target;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /** A text field holding a calendar date as yyyy-MM-dd, or null. */
 @Target(FIELD)

@@ -1,15 +1,13 @@
 package cn.medexam.qualification.system;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Slows down password guessing without letting a stranger lock anyone out. Wrong passwords are counted per
@@ -78,12 +76,22 @@ public class LoginThrottle {
         } finally {
             settle(perAccount, account, FREE_FAILURES_PER_ACCOUNT, outcome, now, userId, address);
             // a right password clears the account's count at this address, not the address's own
-            settle(perAddress, address, FREE_FAILURES_PER_ADDRESS, outcome == Outcome.RIGHT ? Outcome.NONE : outcome,
-                    now, userId, address);
+            settle(
+                    perAddress,
+                    address,
+                    FREE_FAILURES_PER_ADDRESS,
+                    outcome == Outcome.RIGHT ? Outcome.NONE : outcome,
+                    now,
+                    userId,
+                    address);
         }
     }
 
-    private enum Outcome { RIGHT, WRONG, NONE }
+    private enum Outcome {
+        RIGHT,
+        WRONG,
+        NONE
+    }
 
     /**
      * Lets the check run unless the key must wait for its failures, or too many checks run at once: once there were
@@ -98,9 +106,11 @@ public class LoginThrottle {
             Optional<Duration> wait = current.wait(free, now);
             // past the free failures one check at a time; before, only as many as are left; with none, a system's
             // parallel requests
-            boolean crowded = current.count() >= free ? current.running() > 0
-                    : current.count() > 0 ? current.count() + current.running() >= free
-                    : current.running() >= MAX_PARALLEL_CHECKS;
+            boolean crowded = current.count() >= free
+                    ? current.running() > 0
+                    : current.count() > 0
+                            ? current.count() + current.running() >= free
+                            : current.running() >= MAX_PARALLEL_CHECKS;
             if (wait.isEmpty() && crowded) {
                 wait = Optional.of(FIRST_DELAY);
             }
@@ -115,8 +125,14 @@ public class LoginThrottle {
         }
     }
 
-    private void settle(Cache<String, Failures> cache, String key, int free, Outcome outcome, Instant now,
-                        String userId, String address) {
+    private void settle(
+            Cache<String, Failures> cache,
+            String key,
+            int free,
+            Outcome outcome,
+            Instant now,
+            String userId,
+            String address) {
         cache.asMap().computeIfPresent(key, (k, old) -> {
             Failures current = current(old, now);
             int running = Math.max(0, current.running() - 1);
@@ -128,7 +144,8 @@ public class LoginThrottle {
             if (outcome == Outcome.WRONG && count == free) {
                 log.warn("login attempts for user {} from {} are now throttled", userId, address);
             }
-            return count == 0 && running == 0 ? null
+            return count == 0 && running == 0
+                    ? null
                     : new Failures(count, outcome == Outcome.WRONG ? now : current.last(), running);
         });
     }
@@ -149,6 +166,9 @@ public class LoginThrottle {
     }
 
     private static Cache<String, Failures> newCache() {
-        return Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(FORGET_AFTER).build();
+        return Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(FORGET_AFTER)
+                .build();
     }
 }

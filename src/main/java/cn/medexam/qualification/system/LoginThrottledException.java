@@ -1,7 +1,6 @@
 package cn.medexam.qualification.system;
 
 import java.time.Duration;
-
 import org.springframework.security.authentication.AccountStatusException;
 
 /**

@@ -11,8 +11,7 @@ public final class Masking {
     private static final Pattern RESIDENT_ID =
             Pattern.compile("(?<![0-9A-Za-z])([0-9]{4})[0-9]{10}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])");
 
-    private Masking() {
-    }
+    private Masking() {}
 
     public static String phone(String phone) {
         return keepEnds(phone, 3, 4);
@@ -38,6 +37,8 @@ public final class Masking {
         if (value.length() <= head + tail) {
             return "*".repeat(value.length());
         }
-        return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
+        return value.substring(0, head)
+                + "*".repeat(value.length() - head - tail)
+                + value.substring(value.length() - tail);
     }
 }

@@ -3,15 +3,14 @@ package cn.medexam.qualification.system;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import java.lang.annotation.Retention;
-import java.lang.annotation.Target;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * A text field that must name a constant of an enum. Validated as text so that every bad field of a request is
@@ -40,7 +39,8 @@ public @interface OneOf {
 
         @Override
         public void initialize(OneOf annotation) {
-            allowed = Arrays.stream(annotation.value().getEnumConstants()).map(Enum::name)
+            allowed = Arrays.stream(annotation.value().getEnumConstants())
+                    .map(Enum::name)
                     .collect(Collectors.joining("、"));
             label = annotation.label();
         }

@@ -15,7 +15,8 @@ class OwnAccountAuthorizations extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newUser(User user) {
         return new AuthorizationEntity[] {
-                createGrantAuthorization(user.getId(), null, Resources.USER, user.getId(), Permissions.READ,
-                        Permissions.UPDATE)};
+            createGrantAuthorization(
+                    user.getId(), null, Resources.USER, user.getId(), Permissions.READ, Permissions.UPDATE)
+        };
     }
 }

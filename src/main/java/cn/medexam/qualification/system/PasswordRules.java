@@ -3,7 +3,6 @@ package cn.medexam.qualification.system;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 
@@ -20,13 +19,21 @@ public final class PasswordRules implements PasswordPolicy {
 
     // placeholders as Camunda's webapps translate them, plus two of this application's (see the locales)
     private static final List<PasswordPolicyRule> RULES = List.of(
-            rule("PASSWORD_POLICY_LENGTH", Map.of("minLength", String.valueOf(MIN_LENGTH)),
+            rule(
+                    "PASSWORD_POLICY_LENGTH",
+                    Map.of("minLength", String.valueOf(MIN_LENGTH)),
                     password -> password.length() >= MIN_LENGTH),
-            rule("PASSWORD_POLICY_MAX_LENGTH", Map.of("maxLength", String.valueOf(MAX_LENGTH)),
+            rule(
+                    "PASSWORD_POLICY_MAX_LENGTH",
+                    Map.of("maxLength", String.valueOf(MAX_LENGTH)),
                     password -> password.length() <= MAX_LENGTH),
-            rule("PASSWORD_POLICY_LETTER", Map.of("minLetter", "1"),
+            rule(
+                    "PASSWORD_POLICY_LETTER",
+                    Map.of("minLetter", "1"),
                     password -> password.chars().anyMatch(c -> c < 128 && Character.isLetter(c))),
-            rule("PASSWORD_POLICY_DIGIT", Map.of("minDigit", "1"),
+            rule(
+                    "PASSWORD_POLICY_DIGIT",
+                    Map.of("minDigit", "1"),
                     password -> password.chars().anyMatch(c -> c >= '0' && c <= '9')));
 
     public static boolean accepts(String password) {

@@ -1,17 +1,7 @@
 package cn.medexam.qualification.system;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,6 +9,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The {@link PasswordRules} at the engine's doors (Admin's new user, the profile page's password change, the REST
@@ -49,13 +46,15 @@ class PasswordRulesFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-        JsonNode password = password(body, CREATE.matcher(request.getRequestURI()).matches());
+        JsonNode password =
+                password(body, CREATE.matcher(request.getRequestURI()).matches());
         if (body.length > MAX_BODY || password != null && !PasswordRules.accepts(password.asText())) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
-                    "message", PasswordRules.MESSAGE));
+            json.writeValue(
+                    response.getOutputStream(),
+                    Map.of("type", "InvalidRequestException", "message", PasswordRules.MESSAGE));
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
@@ -64,7 +63,8 @@ class PasswordRulesFilter extends OncePerRequestFilter {
     private JsonNode password(byte[] body, boolean newUser) {
         try {
             JsonNode tree = json.readTree(body);
-            JsonNode password = tree == null ? null : newUser ? tree.path("credentials").get("password") : tree.get("password");
+            JsonNode password =
+                    tree == null ? null : newUser ? tree.path("credentials").get("password") : tree.get("password");
             return password == null || password.isNull() ? null : password;
         } catch (IOException notJson) {
             return null; // the engine answers what it answers to a body it cannot read

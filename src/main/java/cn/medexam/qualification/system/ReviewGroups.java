@@ -9,8 +9,7 @@ public final class ReviewGroups {
     public static final String REGISTRARS = "registrars";
     public static final String CANDIDATES = "candidates";
 
-    private ReviewGroups() {
-    }
+    private ReviewGroups() {}
 
     /** Reviewers of one exam site (考点): candidate group of that site's preliminary review tasks. */
     public static String site(String examSite) {

@@ -1,7 +1,6 @@
 package cn.medexam.qualification.system;
 
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param processDefinitionKey key of the main process, the one BPMN that carries a case
  */
 @ConfigurationProperties("qr")
-public record ReviewProperties(ZoneId timeZone, String processDefinitionKey) {
-}
+public record ReviewProperties(ZoneId timeZone, String processDefinitionKey) {}

@@ -7,5 +7,4 @@ package cn.medexam.qualification.system;
  * @param site    true for an exam site's group, false for a region's
  * @param key     the exam site's number or the region's Chinese name, as reviewers call them
  */
-public record ReviewerGroupCreated(String groupId, boolean site, String key) {
-}
+public record ReviewerGroupCreated(String groupId, boolean site, String key) {}

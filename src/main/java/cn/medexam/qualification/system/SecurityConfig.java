@@ -1,8 +1,9 @@
 package cn.medexam.qualification.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -19,16 +20,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 
 /**
  * Who may call what. The application's API ({@code /api/**}) authenticates with HTTP Basic against Camunda's
@@ -53,50 +50,67 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(onlyThe(identity))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
                         .hasAnyAuthority(REGISTRAR, ADMIN)
-                        .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
-                        .requestMatchers("/api/candidate/activation", "/api/candidate/activation/code").permitAll()
-                        .requestMatchers("/api/me/**").hasAuthority(ReviewGroups.authority(ReviewGroups.CANDIDATES))
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/admin/**")
+                        .hasAuthority(ADMIN)
+                        .requestMatchers("/api/candidate/activation", "/api/candidate/activation/code")
+                        .permitAll()
+                        .requestMatchers("/api/me/**")
+                        .hasAuthority(ReviewGroups.authority(ReviewGroups.CANDIDATES))
+                        .anyRequest()
+                        .authenticated())
                 // browsers log in once (form POST username/password) and keep a session; systems use Basic
                 .formLogin(login -> login.loginProcessingUrl("/api/login")
-                        .successHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT))
+                        .successHandler(
+                                (request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT))
                         .failureHandler((request, response, e) -> {
                             if (!refusedAsThrottled(response, json, e)) {
-                                write(response, json, HttpServletResponse.SC_UNAUTHORIZED,
+                                write(
+                                        response,
+                                        json,
+                                        HttpServletResponse.SC_UNAUTHORIZED,
                                         new ApiError("LOGIN_FAILED", "用户名或密码错误"));
                             }
                         }))
                 .logout(logout -> logout.logoutUrl("/api/logout")
-                        .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
+                        .logoutSuccessHandler(
+                                (request, response, auth) -> response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .addFilterBefore(new SameOriginLogin("/api/login", (request, response) -> write(response, json,
-                        HttpServletResponse.SC_FORBIDDEN, new ApiError("CROSS_SITE_LOGIN",
-                                "登录请求来自其他网站，已拒绝；请直接打开本系统的登录页登录"))),
+                .addFilterBefore(
+                        new SameOriginLogin(
+                                "/api/login",
+                                (request, response) -> write(
+                                        response,
+                                        json,
+                                        HttpServletResponse.SC_FORBIDDEN,
+                                        new ApiError("CROSS_SITE_LOGIN", "登录请求来自其他网站，已拒绝；请直接打开本系统的登录页登录"))),
                         UsernamePasswordAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (!refusedAsThrottled(response, json, e)) {
-                        write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
+                        write(
+                                response,
+                                json,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                new ApiError("UNAUTHENTICATED", "请先登录"));
                     }
                 }))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        write(response, json, HttpServletResponse.SC_FORBIDDEN,
-                                new ApiError("FORBIDDEN", "您没有权限执行此操作"))))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
+                        response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "您没有权限执行此操作"))))
                 // a browser session (the only thing a forged cross-site request can ride on) must send the
                 // XSRF-TOKEN cookie back as X-XSRF-TOKEN; callers that bring their own credentials need not
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                                 && request.getHeader("Authorization") == null
                                 && request.getSession(false) != null))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 
@@ -108,43 +122,56 @@ public class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+    SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+            throws Exception {
         http.authenticationManager(onlyThe(identity))
                 .authorizeHttpRequests(requests -> requests
                         // Camunda's page that lets whoever comes first create an administrator stays closed: the
                         // first administrator comes from the environment (FirstAdministrator)
-                        .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**").denyAll()
+                        .requestMatchers("/camunda/app/admin/*/setup/**", "/camunda/api/admin/setup/**")
+                        .denyAll()
                         // Camunda's own login would be a second password check beside the application's login
-                        .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
+                        .requestMatchers("/camunda/api/admin/auth/user/*/login/**")
+                        .denyAll()
                         // counts of every case (all sites, all states) and Cockpit's and Admin's own APIs, which
                         // Camunda does not restrict to the users of those apps, are for the exam office only
-                        .requestMatchers(RegexRequestMatcher.regexMatcher("/camunda/api/engine/.*/statistics.*"),
+                        .requestMatchers(
+                                RegexRequestMatcher.regexMatcher("/camunda/api/engine/.*/statistics.*"),
                                 RegexRequestMatcher.regexMatcher("/camunda/api/cockpit/.*"),
                                 RegexRequestMatcher.regexMatcher("/camunda/api/admin/(?!auth/).*"))
                         .hasAuthority(ADMIN)
-                        .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
-                        .anyRequest().permitAll())
-                .formLogin(login -> login.loginPage("/login.html").loginProcessingUrl("/login")
+                        .requestMatchers("/camunda/app/**", "/camunda/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(login -> login.loginPage("/login.html")
+                        .loginProcessingUrl("/login")
                         .defaultSuccessUrl("/camunda/app/tasklist/default/")
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LoginThrottledException throttled
-                                        ? "/login.html?locked=" + throttled.retryAfterSeconds() : "/login.html?error"))))
+                                        ? "/login.html?locked=" + throttled.retryAfterSeconds()
+                                        : "/login.html?error"))))
                 // Tasklist's and Cockpit's logout buttons end the application session too
                 .logout(logout -> logout.logoutRequestMatcher(request -> "POST".equals(request.getMethod())
                                 && request.getRequestURI().matches(".*/camunda/api/admin/auth/user/[^/]+/logout"))
-                        .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_OK)))
+                        .logoutSuccessHandler(
+                                (request, response, auth) -> response.setStatus(HttpServletResponse.SC_OK)))
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
                         (request, response, e) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")))
-                .addFilterBefore(new SameOriginLogin("/login", (request, response) ->
-                        response.sendRedirect(request.getContextPath() + "/login.html?error")),
+                .addFilterBefore(
+                        new SameOriginLogin(
+                                "/login",
+                                (request, response) ->
+                                        response.sendRedirect(request.getContextPath() + "/login.html?error")),
                         UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 // the application's pages get its strict policy; the webapps send Camunda's own (with a nonce for
                 // their inline script and room for the task forms' cam-script), and two policies would intersect
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                request -> !isCamunda(request.getRequestURI().substring(request.getContextPath().length())),
+                                request -> !isCamunda(request.getRequestURI()
+                                        .substring(request.getContextPath().length())),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
         return http.build();
     }
@@ -155,7 +182,8 @@ public class SecurityConfig {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setName("camunda-webapps-container-authentication");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        registration.addInitParameter(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/camunda/*");
         // after Spring Security's filter chain (order -100), which puts the user on the request
@@ -171,8 +199,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain engineRestSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-                                           ObjectMapper json) throws Exception {
+    SecurityFilterChain engineRestSecurity(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
         // the engine REST API is Jersey's servlet, not Spring MVC's: match the path itself
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authenticationManager(onlyThe(identity))
@@ -180,14 +208,18 @@ public class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (!refusedAsThrottled(response, json, e)) {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"engine-rest\"");
-                        write(response, json, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHENTICATED", "请先登录"));
+                        write(
+                                response,
+                                json,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                new ApiError("UNAUTHENTICATED", "请先登录"));
                     }
                 }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        write(response, json, HttpServletResponse.SC_FORBIDDEN,
-                                new ApiError("FORBIDDEN", "引擎接口仅供考区管理员使用"))))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
+                        response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "引擎接口仅供考区管理员使用"))))
                 // credentials come with every request and no cookie is honoured: nothing for a forged request to use
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -199,7 +231,8 @@ public class SecurityConfig {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-rest-authentication");
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        registration.addInitParameter(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
@@ -208,7 +241,8 @@ public class SecurityConfig {
     /** Passwords set through the engine's doors follow the same rules as at activation. */
     @Bean
     FilterRegistrationBean<PasswordRulesFilter> passwordRulesAtTheEngine(ObjectMapper json) {
-        FilterRegistrationBean<PasswordRulesFilter> registration = new FilterRegistrationBean<>(new PasswordRulesFilter(json));
+        FilterRegistrationBean<PasswordRulesFilter> registration =
+                new FilterRegistrationBean<>(new PasswordRulesFilter(json));
         registration.setName("password-rules-at-the-engine");
         registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
         // after Spring Security: only authenticated callers get this far
@@ -230,7 +264,9 @@ public class SecurityConfig {
 
     /** Camunda's webapps and engine REST API, which send their own headers. */
     private static boolean isCamunda(String path) {
-        return path.equals("/camunda") || path.startsWith("/camunda/") || path.equals("/engine-rest")
+        return path.equals("/camunda")
+                || path.startsWith("/camunda/")
+                || path.equals("/engine-rest")
                 || path.startsWith("/engine-rest/");
     }
 

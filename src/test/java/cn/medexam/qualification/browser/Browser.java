@@ -8,7 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -63,9 +62,11 @@ public class Browser {
     public void awaitTasklist() {
         By filters = By.cssSelector(".task-filters .task-filter");
         try {
-            new WebDriverWait(driver, PATIENCE.dividedBy(2)).until(ExpectedConditions.visibilityOfElementLocated(filters));
+            new WebDriverWait(driver, PATIENCE.dividedBy(2))
+                    .until(ExpectedConditions.visibilityOfElementLocated(filters));
         } catch (TimeoutException stalled) {
-            System.err.println(person + ": Tasklist did not start within " + PATIENCE.dividedBy(2) + "; reloading once");
+            System.err.println(
+                    person + ": Tasklist did not start within " + PATIENCE.dividedBy(2) + "; reloading once");
             screenshot("tasklist-stalled");
             saveLogs();
             driver.navigate().refresh();
@@ -100,7 +101,8 @@ public class Browser {
 
     /** Chooses a file for a file input, as the file dialog would. */
     public void choose(By fileInput, Path file) {
-        until(ExpectedConditions.presenceOfElementLocated(fileInput)).sendKeys(file.toAbsolutePath().toString());
+        until(ExpectedConditions.presenceOfElementLocated(fileInput))
+                .sendKeys(file.toAbsolutePath().toString());
     }
 
     /** The element's text once it contains the expected text. */
@@ -115,15 +117,19 @@ public class Browser {
 
     public <T> T until(Function<? super WebDriver, T> condition) {
         // Angular redraws the forms as answers arrive: an element found a moment ago may have been replaced
-        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The HTTP status the application answers this session with, asked from inside the page as its scripts ask. */
     public long statusOf(String path) {
-        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], { credentials: 'same-origin', headers: { Accept: 'application/json' } })"
-                        + ".then(r => done(r.status), () => done(-1));", path);
+        Object status = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], { credentials: 'same-origin', headers: { Accept: 'application/json' } })"
+                                + ".then(r => done(r.status), () => done(-1));",
+                        path);
         return ((Number) status).longValue();
     }
 
@@ -149,7 +155,10 @@ public class Browser {
         Path file = browsers.file(person + "-browser.log");
         StringBuilder log = new StringBuilder();
         for (String type : List.of(LogType.BROWSER, LogType.PERFORMANCE)) {
-            driver.manage().logs().get(type).forEach(entry -> log.append(type).append(' ').append(entry).append('\n'));
+            driver.manage()
+                    .logs()
+                    .get(type)
+                    .forEach(entry -> log.append(type).append(' ').append(entry).append('\n'));
         }
         try {
             Files.writeString(file, log, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -160,8 +169,10 @@ public class Browser {
 
     /** The console's Content-Security-Policy violations since the last look at the console. */
     List<String> contentSecurityPolicyViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString)
-                .filter(entry -> entry.contains("Content Security Policy")).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(Object::toString)
+                .filter(entry -> entry.contains("Content Security Policy"))
+                .toList();
     }
 
     void close() {

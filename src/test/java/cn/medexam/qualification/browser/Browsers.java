@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,13 +48,30 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
         options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
         // off the network Chromium cannot reach here (updates, sync, Google's services); and several browsers side by
         // side: none of them counts as a background window whose timers and renderer Chromium may slow down
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--no-first-run", "--disable-background-timer-throttling",
-                "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
-                "--lang=zh-CN", "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
-                "credentials_enable_service", false, "profile.password_manager_enabled", false));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--no-first-run",
+                "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows",
+                "--disable-renderer-backgrounding",
+                "--lang=zh-CN",
+                "--window-size=1400,1000");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        "zh-CN,zh",
+                        "credentials_enable_service",
+                        false,
+                        "profile.password_manager_enabled",
+                        false));
         // the console and the network, kept for the report of a failed step
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -125,8 +141,8 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
             open.clear();
         }
         if (!violations.isEmpty()) {
-            throw new AssertionError("Content Security Policy violations in the browser console:\n"
-                    + String.join("\n", violations));
+            throw new AssertionError(
+                    "Content Security Policy violations in the browser console:\n" + String.join("\n", violations));
         }
     }
 }

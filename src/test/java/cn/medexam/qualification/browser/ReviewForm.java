@@ -56,7 +56,8 @@ public class ReviewForm {
     /** 放回待审列表: gives the claimed task back to the group's list; Tasklist then reloads. */
     public void release() {
         browser.click(By.cssSelector("form.qr-review button.qr-release"));
-        browser.find(By.xpath("//form[contains(@class,'qr-review')]//strong[starts-with(normalize-space(), '已放回待审列表')]"));
+        browser.find(
+                By.xpath("//form[contains(@class,'qr-review')]//strong[starts-with(normalize-space(), '已放回待审列表')]"));
     }
 
     /** After 完成: the verdict is recorded and Tasklist reloads. */

@@ -2,6 +2,15 @@ package cn.medexam.qualification.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.ImageRejection;
+import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.documents.MaterialPhotos;
+import cn.medexam.qualification.review.SerialNumbers;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.TestUsers;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,9 +20,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
-
 import javax.imageio.ImageIO;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,16 +38,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.medexam.qualification.documents.DocumentStore;
-import cn.medexam.qualification.documents.ImageRejection;
-import cn.medexam.qualification.documents.MaterialImage;
-import cn.medexam.qualification.documents.MaterialPhotos;
-import cn.medexam.qualification.review.SerialNumbers;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.TestUsers;
-
 /**
  * The whole review as its people do it in their browsers (headless Chromium, Chinese): the candidate activates,
  * uploads and submits in Tasklist; the exam site's reviewer returns one material; the candidate re-uploads it; both
@@ -52,7 +49,8 @@ import cn.medexam.qualification.support.TestUsers;
  */
 @Tag("browser")
 @ExtendWith(ChromiumAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-story;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class ReviewInTheBrowserTest {
@@ -66,28 +64,38 @@ class ReviewInTheBrowserTest {
     /** The candidate's photos, as files on their computer. */
     @TempDir
     Path photos;
+
     @LocalServerPort
     int port;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     DocumentStore documents;
+
     @Autowired
     SerialNumbers serialNumbers;
 
     /** The candidate whose case the test follows. */
     Applicant applicant;
+
     ProcessInstance instance;
     /** Two candidates of the neighbouring exam site 3702, who submitted a day apart. */
     final Applicant earlyNeighbour = Applicant.shandongBachelor();
+
     final Applicant lateNeighbour = Applicant.shandongBachelor();
 
     @BeforeEach
@@ -134,13 +142,18 @@ class ReviewInTheBrowserTest {
         follow(Applicant.servingMilitary());
         Browser siteReviewer = browsers.open("site-reviewer");
         siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
-        new Tasklist(siteReviewer).filter("本考点待初审（3701）").openTask("线下审核（现役军人）", applicant.candidateNo).claim();
+        new Tasklist(siteReviewer)
+                .filter("本考点待初审（3701）")
+                .openTask("线下审核（现役军人）", applicant.candidateNo)
+                .claim();
         ReviewForm.in(siteReviewer, applicant.candidateNo).release(); // claimed before the paper file arrived
         assertThat(assigneeOf("offlineReview")).isNull();
         siteReviewer.screenshot("paper-review-given-back");
 
-        Tasklist tasks = Tasklist.openedBy(siteReviewer).filter("本考点待初审（3701）")
-                .openTask("线下审核（现役军人）", applicant.candidateNo).claim();
+        Tasklist tasks = Tasklist.openedBy(siteReviewer)
+                .filter("本考点待初审（3701）")
+                .openTask("线下审核（现役军人）", applicant.candidateNo)
+                .claim();
         ReviewForm form = ReviewForm.in(siteReviewer, applicant.candidateNo);
 
         assertThat(form.images()).isZero();
@@ -158,7 +171,8 @@ class ReviewInTheBrowserTest {
 
     private void activateAndUploadEverythingButOneMaterial(Browser candidate) throws IOException {
         CandidateService service = CandidateService.openedBy(candidate);
-        assertThat(service.requestCode(applicant.candidateNo, applicant.idNumber)).contains("验证码已发送到报名手机号");
+        assertThat(service.requestCode(applicant.candidateNo, applicant.idNumber))
+                .contains("验证码已发送到报名手机号");
         candidate.screenshot("code-requested");
         service.activate(candidates.lastCode(applicant), Candidates.PASSWORD);
         assertThat(service.status()).contains(applicant.candidateNo).contains("未提交");
@@ -171,7 +185,9 @@ class ReviewInTheBrowserTest {
         tasks.filter("我的审核材料").openTask("上传审核材料");
         UploadForm form = UploadForm.in(candidate);
         assertThat(form.acceptsUploads("DIPLOMA")).isTrue();
-        assertThat(tasks.offersChanges()).as("follow-up date, groups, 取消认领, a comment or a start offered").isFalse();
+        assertThat(tasks.offersChanges())
+                .as("follow-up date, groups, 取消认领, a comment or a start offered")
+                .isFalse();
         candidate.screenshot("upload-task");
 
         assertThat(form.upload("DIPLOMA", photo("blurry-diploma.jpg", MaterialPhotos.blurryPage(1))))
@@ -187,8 +203,10 @@ class ReviewInTheBrowserTest {
         candidate.screenshot("camera-photo-turned-upright-and-shrunk");
 
         assertThat(form.saveContactAddress(CONTACT_ADDRESS)).isEqualTo("已保存");
-        assertThat(form.upload("ID_PROOF", photo("id-card.jpg", MaterialPhotos.sharpPage(3)))).isEqualTo("上传成功");
-        assertThat(form.upload("PROBATION_CERT", photo("probation.jpg", MaterialPhotos.sharpPage(4)))).isEqualTo("上传成功");
+        assertThat(form.upload("ID_PROOF", photo("id-card.jpg", MaterialPhotos.sharpPage(3))))
+                .isEqualTo("上传成功");
+        assertThat(form.upload("PROBATION_CERT", photo("probation.jpg", MaterialPhotos.sharpPage(4))))
+                .isEqualTo("上传成功");
     }
 
     private void submitRefusedUntilTheLastMaterialIsUploaded(Browser candidate) throws IOException {
@@ -199,7 +217,8 @@ class ReviewInTheBrowserTest {
         candidate.screenshot("submit-refused-licence-missing");
         assertThat(waitsAt()).contains("uploadMaterials");
 
-        assertThat(form.upload("INSTITUTION_LICENSE", photo("licence.jpg", MaterialPhotos.sharpPage(5)))).isEqualTo("上传成功");
+        assertThat(form.upload("INSTITUTION_LICENSE", photo("licence.jpg", MaterialPhotos.sharpPage(5))))
+                .isEqualTo("上传成功");
         tasks.complete();
         awaitTask("waitForReviewOpening");
 
@@ -221,7 +240,8 @@ class ReviewInTheBrowserTest {
         candidate.screenshot("diploma-returned-with-reason");
 
         form.deleteFirstImage("DIPLOMA");
-        assertThat(form.upload("DIPLOMA", photo("diploma-again.jpg", MaterialPhotos.sharpPage(6)))).isEqualTo("上传成功");
+        assertThat(form.upload("DIPLOMA", photo("diploma-again.jpg", MaterialPhotos.sharpPage(6))))
+                .isEqualTo("上传成功");
         candidate.screenshot("diploma-uploaded-again");
         tasks.complete();
         awaitTask("waitForReviewOpening");
@@ -257,15 +277,19 @@ class ReviewInTheBrowserTest {
 
         assertThat(tasks.filters()).doesNotContain("3701");
         assertThat(tasks.candidates()).containsExactly(earlyNeighbour.candidateNo, lateNeighbour.candidateNo);
-        assertThat(otherSite.statusOf("/api/review/cases/" + applicant.candidateNo)).isEqualTo(404);
+        assertThat(otherSite.statusOf("/api/review/cases/" + applicant.candidateNo))
+                .isEqualTo(404);
         otherSite.screenshot("sees-only-own-site");
     }
 
     private void siteReviewerReturnsTheDiploma(Browser reviewer) {
-        Tasklist tasks = new Tasklist(reviewer).filter("本考点待初审（3701）")
-                .openTask("考点初审", applicant.candidateNo).claim();
+        Tasklist tasks = new Tasklist(reviewer)
+                .filter("本考点待初审（3701）")
+                .openTask("考点初审", applicant.candidateNo)
+                .claim();
         ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo);
-        assertThat(form.facts()).contains("3701**********1234", "138****8000", "执业医师 · 临床", "本科")
+        assertThat(form.facts())
+                .contains("3701**********1234", "138****8000", "执业医师 · 临床", "本科")
                 .doesNotContain(applicant.idNumber);
         assertThat(form.images()).isEqualTo(4);
         reviewer.screenshot("site-review-form");
@@ -284,7 +308,10 @@ class ReviewInTheBrowserTest {
     }
 
     private void reviewerPasses(Browser reviewer, String filter, String taskName, String step) {
-        Tasklist tasks = Tasklist.openedBy(reviewer).filter(filter).openTask(taskName, applicant.candidateNo).claim();
+        Tasklist tasks = Tasklist.openedBy(reviewer)
+                .filter(filter)
+                .openTask(taskName, applicant.candidateNo)
+                .claim();
         ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo).outcome("PASS");
         reviewer.screenshot(step);
         tasks.complete();
@@ -316,7 +343,9 @@ class ReviewInTheBrowserTest {
     /** The photo as the server kept it: turned upright (a portrait page) and under 200 KB, without EXIF. */
     private void assertStoredUprightAndSmall(String material) throws IOException {
         MaterialImage stored = documents.images(applicant.candidateNo).stream()
-                .filter(image -> image.materialCode().equals(material)).findFirst().orElseThrow();
+                .filter(image -> image.materialCode().equals(material))
+                .findFirst()
+                .orElseThrow();
         BufferedImage page = ImageIO.read(new ByteArrayInputStream(
                 documents.content(applicant.candidateNo, stored.id()).orElseThrow()));
         assertThat(stored.bytes()).isLessThanOrEqualTo(200 * 1024);
@@ -324,13 +353,21 @@ class ReviewInTheBrowserTest {
     }
 
     private String assigneeOf(String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-                .singleResult().getAssignee();
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult()
+                .getAssignee();
     }
 
     /** Where the case waits now: a user task, a timer, or nowhere once it has ended. */
     private List<String> waitsAt() {
-        boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0;
+        boolean running = runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count()
+                > 0;
         return running ? runtimeService.getActiveActivityIds(instance.getId()) : List.of();
     }
 
@@ -344,7 +381,9 @@ class ReviewInTheBrowserTest {
     }
 
     private void awaitCase(String expectation, Predicate<List<String>> arrived) {
-        new FluentWait<>(this).withTimeout(Browser.PATIENCE).pollingEvery(Duration.ofMillis(200))
+        new FluentWait<>(this)
+                .withTimeout(Browser.PATIENCE)
+                .pollingEvery(Duration.ofMillis(200))
                 .withMessage(() -> "case " + applicant.candidateNo + " " + expectation + "; it waits at " + waitsAt())
                 .until(story -> arrived.test(story.waitsAt()));
     }

@@ -1,14 +1,14 @@
 package cn.medexam.qualification.browser;
 
 import java.util.List;
-
 import org.openqa.selenium.By;
 
 /** Camunda Tasklist as its users work it: a filter on the left, its tasks in the middle, the task's form on the right. */
 public class Tasklist {
 
     private static final By CLAIM = By.cssSelector("button.claim");
-    private static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]/button[contains(@class,'btn-primary')]");
+    private static final By COMPLETE =
+            By.xpath("//div[contains(@class,'form-actions')]/button[contains(@class,'btn-primary')]");
 
     private final Browser browser;
 
@@ -24,7 +24,8 @@ public class Tasklist {
 
     /** Chooses the filter and waits until its tasks are listed. */
     public Tasklist filter(String name) {
-        browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), '" + name + "')]"));
+        browser.click(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), '" + name + "')]"));
         browser.find(By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
                 + "//a[contains(normalize-space(.), '" + name + "')]"));
         browser.until(driver -> !browser.shows(By.cssSelector(".tasks-list .loader")));
@@ -42,9 +43,13 @@ public class Tasklist {
      */
     public List<String> candidates() {
         return browser.until(driver -> {
-            String counted = browser.find(By.cssSelector(".task-filter.active .counter")).getText().trim();
+            String counted = browser.find(By.cssSelector(".task-filter.active .counter"))
+                    .getText()
+                    .trim();
             List<String> listed = browser.all(By.cssSelector("section.column-center li.task")).stream()
-                    .map(task -> task.findElement(By.cssSelector("span.variable-value")).getText().trim())
+                    .map(task -> task.findElement(By.cssSelector("span.variable-value"))
+                            .getText()
+                            .trim())
                     .toList();
             return counted.equals(String.valueOf(listed.size())) ? listed : null;
         });
@@ -52,8 +57,10 @@ public class Tasklist {
 
     /** Opens the task of that name listed for the candidate (a reviewer's list shows the candidate's number). */
     public Tasklist openTask(String taskName, String candidateNo) {
-        return open(taskName, "//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space()='"
-                + candidateNo + "']]");
+        return open(
+                taskName,
+                "//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space()='"
+                        + candidateNo + "']]");
     }
 
     /** Opens the task of that name: a candidate's own list holds their one case. */
@@ -63,7 +70,8 @@ public class Tasklist {
 
     private Tasklist open(String taskName, String listItem) {
         browser.click(By.xpath(listItem + "//h4/a[normalize-space()='" + taskName + "']"));
-        browser.find(By.xpath("//*[contains(@class,'task-details')]//h2[contains(normalize-space(.), '" + taskName + "')]"));
+        browser.find(
+                By.xpath("//*[contains(@class,'task-details')]//h2[contains(normalize-space(.), '" + taskName + "')]"));
         return this;
     }
 
@@ -79,10 +87,12 @@ public class Tasklist {
      * giving it back (取消认领), a comment, or starting a process or creating a task.
      */
     public boolean offersChanges() {
-        return browser.shows(By.xpath("//*[contains(@class,'task-details')]//a[normalize-space()='设置跟进日期' or normalize-space()='添加组']"))
+        return browser.shows(
+                        By.xpath(
+                                "//*[contains(@class,'task-details')]//a[normalize-space()='设置跟进日期' or normalize-space()='添加组']"))
                 || browser.shows(By.cssSelector(".task-details .unclaim, .task-details .reset-due-date"))
-                || browser.shows(By.xpath("//a[normalize-space()='启动流程' or normalize-space()='创建任务'"
-                        + " or normalize-space()='添加评论']"));
+                || browser.shows(By.xpath(
+                        "//a[normalize-space()='启动流程' or normalize-space()='创建任务'" + " or normalize-space()='添加评论']"));
     }
 
     /** 完成: submits the task's form. */

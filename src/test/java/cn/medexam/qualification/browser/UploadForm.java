@@ -1,7 +1,6 @@
 package cn.medexam.qualification.browser;
 
 import java.nio.file.Path;
-
 import org.openqa.selenium.By;
 
 /** The candidate's task form (forms/upload-materials.html): the checklist with an upload per material. */

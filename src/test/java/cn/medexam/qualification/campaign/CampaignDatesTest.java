@@ -6,10 +6,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,16 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.medexam.qualification.review.Verdict;
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.support.TestUsers;
-
 /**
  * An administrator moves a campaign's dates; the timers and task due dates already waiting in that campaign's
  * cases move with them, and no other campaign's. Each test runs its own Sichuan campaign of a year nobody else uses.
@@ -46,14 +43,19 @@ class CampaignDatesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Api api;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     ProcessEngine engine;
 
@@ -65,10 +67,22 @@ class CampaignDatesTest {
         BpmnAwareTests.init(engine);
         users.ensureExist();
         cases.clockAt(OffsetDateTime.parse(year + "-01-15T10:00:00+08:00"));
-        JsonNode created = call(put(campaignPath).content(json.writeValueAsString(Map.of(
-                "uploadOpens", year + "-01-10", "uploadCloses", year + "-01-31", "reminderLead", "P3D",
-                "reviewOpens", year + "-02-14", "resubmissionDeadline", year + "-03-04",
-                "finalReviewEnds", year + "-03-31"))), 201);
+        JsonNode created = call(
+                put(campaignPath)
+                        .content(json.writeValueAsString(Map.of(
+                                "uploadOpens",
+                                year + "-01-10",
+                                "uploadCloses",
+                                year + "-01-31",
+                                "reminderLead",
+                                "P3D",
+                                "reviewOpens",
+                                year + "-02-14",
+                                "resubmissionDeadline",
+                                year + "-03-04",
+                                "finalReviewEnds",
+                                year + "-03-31"))),
+                201);
         assertThat(created.path("campaign").path("examYear").asInt()).isEqualTo(year);
     }
 
@@ -89,11 +103,13 @@ class CampaignDatesTest {
         assertThat(moved.path("movedTimers").asInt()).isEqualTo(4);
         assertThat(moved.path("campaign").path("reviewOpens").asText()).isEqualTo(year + "-02-14");
         for (ProcessInstance instance : new ProcessInstance[] {first, second}) {
-            assertThat(cases.timer(instance, "uploadDeadlinePassed").getDuedate()).isEqualTo(beijing("-02-08T00:00"));
+            assertThat(cases.timer(instance, "uploadDeadlinePassed").getDuedate())
+                    .isEqualTo(beijing("-02-08T00:00"));
             assertThat(cases.timer(instance, "uploadReminder").getDuedate()).isEqualTo(beijing("-02-05T00:00"));
             assertThat(BpmnAwareTests.task(instance)).hasDueDate(beijing("-02-08T00:00"));
         }
-        assertThat(cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate()).isEqualTo(otherDeadline);
+        assertThat(cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate())
+                .isEqualTo(otherDeadline);
     }
 
     @Test
@@ -101,11 +117,13 @@ class CampaignDatesTest {
         Applicant applicant = sichuanApplicant();
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
-        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate()).isEqualTo(beijing("-03-05T00:00"));
+        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
+                .isEqualTo(beijing("-03-05T00:00"));
 
         call(put(campaignPath).content("{\"resubmissionDeadline\":\"" + year + "-03-12\"}"), 200);
 
-        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate()).isEqualTo(beijing("-03-13T00:00"));
+        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
+                .isEqualTo(beijing("-03-13T00:00"));
         assertThat(cases.timer(instance, "resubmissionReminder").getDuedate()).isEqualTo(beijing("-03-10T00:00"));
         assertThat(BpmnAwareTests.task(instance)).hasDueDate(beijing("-03-13T00:00"));
     }
@@ -119,7 +137,8 @@ class CampaignDatesTest {
         cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
 
         // returned on 02-14 (the review-open day): 7 days, to the end of 02-21
-        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate()).isEqualTo(beijing("-02-22T00:00"));
+        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
+                .isEqualTo(beijing("-02-22T00:00"));
     }
 
     @Test
@@ -129,7 +148,10 @@ class CampaignDatesTest {
         cases.uploadRequired(applicant);
         cases.submit(applicant);
 
-        call(put(campaignPath).content("{\"uploadOpens\":\"" + year + "-01-10\",\"reviewOpens\":\"" + year + "-01-15\"}"), 200);
+        call(
+                put(campaignPath)
+                        .content("{\"uploadOpens\":\"" + year + "-01-10\",\"reviewOpens\":\"" + year + "-01-15\"}"),
+                200);
 
         assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("-01-15T00:00"));
         cases.passTimeUntil(instance, "waitForReviewOpening");
@@ -140,23 +162,31 @@ class CampaignDatesTest {
 
     @Test
     void inconsistentDatesAreRefusedFieldByField() throws Exception {
-        JsonNode refused = call(put(campaignPath).content(
-                "{\"uploadCloses\":\"" + year + "-01-01\",\"resubmissionDeadline\":null}"), 400);
+        JsonNode refused = call(
+                put(campaignPath).content("{\"uploadCloses\":\"" + year + "-01-01\",\"resubmissionDeadline\":null}"),
+                400);
 
-        assertThat(refused.path("errors").findValuesAsText("field")).containsExactly("resubmissionDeadline", "uploadCloses");
+        assertThat(refused.path("errors").findValuesAsText("field"))
+                .containsExactly("resubmissionDeadline", "uploadCloses");
         assertThat(refused.path("message").asText()).contains("上传截止日期不能早于上传开始日期");
         assertThat(call(put(campaignPath).content("{\"reviewOpens\":\"下周一\"}"), 400)
-                .path("errors").findValuesAsText("field")).containsExactly("reviewOpens");
+                        .path("errors")
+                        .findValuesAsText("field"))
+                .containsExactly("reviewOpens");
         assertThat(call(get(campaignPath), 200).path("uploadCloses").asText()).isEqualTo(year + "-01-31");
     }
 
     @Test
     void onlyAdministratorsMoveDates() throws Exception {
-        MvcResult registrar = mvc.perform(put(campaignPath).contentType(MediaType.APPLICATION_JSON).content("{}")
-                .with(httpBasic(TestUsers.REGISTRAR, TestUsers.PASSWORD))).andReturn();
+        MvcResult registrar = mvc.perform(put(campaignPath)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")
+                        .with(httpBasic(TestUsers.REGISTRAR, TestUsers.PASSWORD)))
+                .andReturn();
 
         assertThat(registrar.getResponse().getStatus()).isEqualTo(403);
-        assertThat(call(get("/api/admin/campaigns/MARS/2026"), 400).path("code").asText()).isEqualTo("BAD_PARAMETER");
+        assertThat(call(get("/api/admin/campaigns/MARS/2026"), 400).path("code").asText())
+                .isEqualTo("BAD_PARAMETER");
     }
 
     private Applicant sichuanApplicant() {
@@ -172,7 +202,7 @@ class CampaignDatesTest {
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        return api.call(request.contentType(MediaType.APPLICATION_JSON), TestUsers.ADMIN, TestUsers.PASSWORD,
-                expectedStatus);
+        return api.call(
+                request.contentType(MediaType.APPLICATION_JSON), TestUsers.ADMIN, TestUsers.PASSWORD, expectedStatus);
     }
 }

@@ -5,10 +5,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,14 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.EngineTest;
-
 /** 激活用户 and 完善个人信息, as a candidate does them. */
 @EngineTest
 @AutoConfigureMockMvc
@@ -32,8 +29,10 @@ class ActivationApiTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     CaseDriver cases;
 
@@ -120,9 +119,19 @@ class ActivationApiTest {
         cases.register(applicant);
         candidates.requestCode(applicant);
 
-        JsonNode refused = api.anonymous(post("/api/candidate/activation").contentType(MediaType.APPLICATION_JSON)
-                .content(api.json(Map.of("candidateNo", applicant.candidateNo, "idNumber", applicant.idNumber,
-                        "code", candidates.lastCode(applicant), "password", "12345678"))), 400);
+        JsonNode refused = api.anonymous(
+                post("/api/candidate/activation")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(api.json(Map.of(
+                                "candidateNo",
+                                applicant.candidateNo,
+                                "idNumber",
+                                applicant.idNumber,
+                                "code",
+                                candidates.lastCode(applicant),
+                                "password",
+                                "12345678"))),
+                400);
 
         assertThat(refused.path("errors").findValuesAsText("field")).containsExactly("password");
         assertThat(refused.path("message").asText()).contains("字母和数字");
@@ -136,11 +145,18 @@ class ActivationApiTest {
         assertThat(profile.path("idNumber").asText()).isEqualTo("3701**********1234");
         assertThat(profile.path("phone").asText()).isEqualTo(applicant.phone);
 
-        api.call(put("/api/me/profile").contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"12345\"}"),
-                applicant.candidateNo, Candidates.PASSWORD, 400);
-        JsonNode changed = api.call(put("/api/me/profile").contentType(MediaType.APPLICATION_JSON)
+        api.call(
+                put("/api/me/profile").contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"12345\"}"),
+                applicant.candidateNo,
+                Candidates.PASSWORD,
+                400);
+        JsonNode changed = api.call(
+                put("/api/me/profile")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"phone\":\"13912345678\",\"contactAddress\":\"济南市历下区经十路 1 号\"}"),
-                applicant.candidateNo, Candidates.PASSWORD, 200);
+                applicant.candidateNo,
+                Candidates.PASSWORD,
+                200);
         assertThat(changed.path("phone").asText()).isEqualTo("13912345678");
         assertThat(changed.path("contactAddress").asText()).isEqualTo("济南市历下区经十路 1 号");
         assertThat(changed.path("name").asText()).isEqualTo(applicant.name);
@@ -168,21 +184,36 @@ class ActivationApiTest {
             activationFrom("127.1.3.3", Applicant.shandongBachelor(), 422);
         }
 
-        assertThat(activationFrom("127.1.3.3", applicant, 429).path("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(activationFrom("127.1.3.3", applicant, 429).path("code").asText())
+                .isEqualTo("TOO_MANY_REQUESTS");
         // the candidate's own phone is another address
         candidates.requestCode(applicant);
         candidates.activate(applicant, candidates.lastCode(applicant), 204);
     }
 
     private JsonNode codeRequestFrom(String address, Applicant someone, int expectedStatus) throws Exception {
-        return api.anonymous(post("/api/candidate/activation/code").with(Candidates.fromAddress(address))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber))), expectedStatus);
+        return api.anonymous(
+                post("/api/candidate/activation/code")
+                        .with(Candidates.fromAddress(address))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber))),
+                expectedStatus);
     }
 
     private JsonNode activationFrom(String address, Applicant someone, int expectedStatus) throws Exception {
-        return api.anonymous(post("/api/candidate/activation").with(Candidates.fromAddress(address)).contentType(MediaType.APPLICATION_JSON)
-                .content(api.json(Map.of("candidateNo", someone.candidateNo, "idNumber", someone.idNumber,
-                        "code", "000000", "password", Candidates.PASSWORD))), expectedStatus);
+        return api.anonymous(
+                post("/api/candidate/activation")
+                        .with(Candidates.fromAddress(address))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(api.json(Map.of(
+                                "candidateNo",
+                                someone.candidateNo,
+                                "idNumber",
+                                someone.idNumber,
+                                "code",
+                                "000000",
+                                "password",
+                                Candidates.PASSWORD))),
+                expectedStatus);
     }
 }

@@ -7,6 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,15 +23,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.support.TestUsers;
 
 /**
  * Who sees which images (the IDOR matrix): a candidate only their own; a reviewer only the candidates of their exam
@@ -38,10 +36,13 @@ class DocumentAccessTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     TestUsers users;
 
@@ -71,9 +72,15 @@ class DocumentAccessTest {
         api.call(get("/api/me/materials/DIPLOMA/images/" + imageOfB), a.candidateNo, Candidates.PASSWORD, 404);
         api.call(delete("/api/me/materials/DIPLOMA/images/" + imageOfB), a.candidateNo, Candidates.PASSWORD, 404);
         api.call(get("/api/review/cases/" + b.candidateNo), a.candidateNo, Candidates.PASSWORD, 404);
-        api.call(get("/api/review/cases/" + b.candidateNo + "/images/" + imageOfB), a.candidateNo, Candidates.PASSWORD, 404);
-        assertThat(api.call(get("/api/me/case"), a.candidateNo, Candidates.PASSWORD, 200).path("checklist")
-                .findValuesAsText("id")).containsExactly(imageOfA);
+        api.call(
+                get("/api/review/cases/" + b.candidateNo + "/images/" + imageOfB),
+                a.candidateNo,
+                Candidates.PASSWORD,
+                404);
+        assertThat(api.call(get("/api/me/case"), a.candidateNo, Candidates.PASSWORD, 200)
+                        .path("checklist")
+                        .findValuesAsText("id"))
+                .containsExactly(imageOfA);
     }
 
     @Test
@@ -83,15 +90,25 @@ class DocumentAccessTest {
         assertThat(seen.path("idNumber").asText()).isEqualTo("3701**********1234");
         assertThat(seen.path("phone").asText()).isEqualTo("138****8000");
         assertThat(seen.path("checklist").findValuesAsText("id")).containsExactly(imageOfA);
-        byte[] bytes = api.perform(get("/api/review/cases/" + a.candidateNo + "/images/" + imageOfA)
-                .with(basic(TestUsers.SITE_REVIEWER)), 200).getResponse().getContentAsByteArray();
+        byte[] bytes = api.perform(
+                        get("/api/review/cases/" + a.candidateNo + "/images/" + imageOfA)
+                                .with(basic(TestUsers.SITE_REVIEWER)),
+                        200)
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(bytes).isEqualTo(PHOTO);
 
         review(b, TestUsers.SITE_REVIEWER, 404);
-        api.call(get("/api/review/cases/" + b.candidateNo + "/images/" + imageOfB), TestUsers.SITE_REVIEWER,
-                TestUsers.PASSWORD, 404);
-        api.call(get("/api/review/cases/" + a.candidateNo + "/images/" + imageOfB), TestUsers.SITE_REVIEWER,
-                TestUsers.PASSWORD, 404);
+        api.call(
+                get("/api/review/cases/" + b.candidateNo + "/images/" + imageOfB),
+                TestUsers.SITE_REVIEWER,
+                TestUsers.PASSWORD,
+                404);
+        api.call(
+                get("/api/review/cases/" + a.candidateNo + "/images/" + imageOfB),
+                TestUsers.SITE_REVIEWER,
+                TestUsers.PASSWORD,
+                404);
     }
 
     @Test
@@ -115,21 +132,31 @@ class DocumentAccessTest {
 
     @Test
     void noVerdictBeforeTheCaseReachesTheReviewer() throws Exception {
-        JsonNode refused = api.call(post("/api/review/cases/" + a.candidateNo + "/decision")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"PASS\"}"),
-                TestUsers.SITE_REVIEWER, TestUsers.PASSWORD, 409);
+        JsonNode refused = api.call(
+                post("/api/review/cases/" + a.candidateNo + "/decision")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"PASS\"}"),
+                TestUsers.SITE_REVIEWER,
+                TestUsers.PASSWORD,
+                409);
 
         assertThat(refused.path("code").asText()).isEqualTo("NO_REVIEW_TASK");
     }
 
     private JsonNode review(Applicant candidate, String reviewer, int expectedStatus) throws Exception {
-        return api.call(get("/api/review/cases/" + candidate.candidateNo), reviewer, TestUsers.PASSWORD, expectedStatus);
+        return api.call(
+                get("/api/review/cases/" + candidate.candidateNo), reviewer, TestUsers.PASSWORD, expectedStatus);
     }
 
     private String upload(Applicant candidate) throws Exception {
-        return api.call(multipart("/api/me/materials/DIPLOMA/images")
-                        .file(new MockMultipartFile("file", "diploma.jpg", MediaType.IMAGE_JPEG_VALUE, PHOTO)),
-                candidate.candidateNo, Candidates.PASSWORD, 201).path("id").asText();
+        return api.call(
+                        multipart("/api/me/materials/DIPLOMA/images")
+                                .file(new MockMultipartFile("file", "diploma.jpg", MediaType.IMAGE_JPEG_VALUE, PHOTO)),
+                        candidate.candidateNo,
+                        Candidates.PASSWORD,
+                        201)
+                .path("id")
+                .asText();
     }
 
     private static RequestPostProcessor basic(String user) {

@@ -31,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,12 +50,15 @@ class ImageInspectorTest {
 
     /** A photographed A4 page, 900 × 1273, on a desk (about 160 KB as a JPEG). */
     private static final BufferedImage PAGE = TestImages.document(900, 1273, 7);
+
     private static final byte[] PAGE_JPEG = TestImages.jpeg(PAGE, 0.75f);
     /** A scanned page, 700 × 990 (about 130 KB as a PNG). */
     private static final BufferedImage SCAN = TestImages.scan(700, 990, 5);
+
     private static final byte[] SCAN_PNG = TestImages.png(SCAN);
     /** A head-and-shoulders small two-inch photo, 390 × 567 (33 × 48 mm at 300 dpi), on white. */
     private static final BufferedImage PORTRAIT = TestImages.idPhoto(390, 567, WHITE, 3);
+
     private static final byte[] PORTRAIT_JPEG = TestImages.jpegAtMost(PORTRAIT, 29_000);
 
     // ------------------------------------------------------------------------------------------- accepted kinds
@@ -210,10 +211,16 @@ class ImageInspectorTest {
                           <text x="10" y="40" font-size="32">学历证明</text>
                         </svg>
                         """)),
-                Arguments.of("HEIC", bytes(0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0,
-                        'm', 'i', 'f', '1', 'h', 'e', 'i', 'c', 0, 0, 0, 8, 'm', 'e', 't', 'a')),
-                Arguments.of("WebP", bytes('R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ',
-                        0x18, 0, 0, 0, 0x30, 0x01, 0, 0x9d, 0x01, 0x2a, 1, 0, 1, 0, 0, 0)),
+                Arguments.of(
+                        "HEIC",
+                        bytes(
+                                0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1',
+                                'h', 'e', 'i', 'c', 0, 0, 0, 8, 'm', 'e', 't', 'a')),
+                Arguments.of(
+                        "WebP",
+                        bytes(
+                                'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ', 0x18, 0, 0,
+                                0, 0x30, 0x01, 0, 0x9d, 0x01, 0x2a, 1, 0, 1, 0, 0, 0)),
                 Arguments.of("text", TestImages.ascii("本人承诺所填信息真实有效。")));
     }
 
@@ -249,8 +256,7 @@ class ImageInspectorTest {
 
     @Test
     void pngBombIsRefusedFromItsHeader() {
-        refusedDocument(TestImages.pngClaiming(SCAN_PNG, 50_000, 50_000),
-                DIMENSIONS_TOO_LARGE);
+        refusedDocument(TestImages.pngClaiming(SCAN_PNG, 50_000, 50_000), DIMENSIONS_TOO_LARGE);
     }
 
     @Test
@@ -330,8 +336,7 @@ class ImageInspectorTest {
 
     @Test
     void rotatedPngIsRefused() {
-        refusedDocument(TestImages.pngWithExifOrientation(SCAN_PNG, 6),
-                NOT_UPRIGHT);
+        refusedDocument(TestImages.pngWithExifOrientation(SCAN_PNG, 6), NOT_UPRIGHT);
     }
 
     @Test
@@ -361,11 +366,14 @@ class ImageInspectorTest {
         for (String sharp : List.of("astronaut", "camera", "coffee", "chelsea", "text")) {
             BufferedImage photo = TestImages.decode(TestImages.fixture("real-" + sharp + ".jpg"));
             assertThat(INSPECTOR.sharpnessOf(photo)).as(sharp).isGreaterThan(2 * RULES.minSharpness());
-            assertThat(INSPECTOR.sharpnessOf(TestImages.blurred(photo, 2.0))).as(sharp + " out of focus")
+            assertThat(INSPECTOR.sharpnessOf(TestImages.blurred(photo, 2.0)))
+                    .as(sharp + " out of focus")
                     .isLessThan(RULES.minSharpness());
         }
         BufferedImage shaken = TestImages.decode(TestImages.fixture("real-clock-motion-blur.jpg"));
-        assertThat(INSPECTOR.sharpnessOf(shaken)).as("camera moved while shooting").isLessThan(RULES.minSharpness());
+        assertThat(INSPECTOR.sharpnessOf(shaken))
+                .as("camera moved while shooting")
+                .isLessThan(RULES.minSharpness());
     }
 
     // ------------------------------------------------------------------------------------------- ID photo
@@ -415,15 +423,19 @@ class ImageInspectorTest {
     void checksRunInTheContractOrder() {
         refusedDocument(concat(TestImages.ascii("%PDF-1.4\n"), new byte[204_800]), TOO_LARGE); // size before type
         refusedPhoto(TestImages.png(TestImages.idPhoto(40, 58, ID_BLUE, 3)), PHOTO_NOT_JPEG); // type before pixels
-        refusedDocument(TestImages.withExifOrientation(TestImages.jpegClaiming(PAGE_JPEG, 50_000, 50_000), 6),
+        refusedDocument(
+                TestImages.withExifOrientation(TestImages.jpegClaiming(PAGE_JPEG, 50_000, 50_000), 6),
                 DIMENSIONS_TOO_LARGE); // header before metadata
-        refusedDocument(TestImages.withExifOrientation(TestImages.jpeg(TestImages.document(560, 400, 7), 0.8f), 6),
-                TOO_SMALL);
-        refusedDocument(TestImages.withExifOrientation(TestImages.jpeg(TestImages.blurred(PAGE, 2.5), 0.75f), 6),
+        refusedDocument(
+                TestImages.withExifOrientation(TestImages.jpeg(TestImages.document(560, 400, 7), 0.8f), 6), TOO_SMALL);
+        refusedDocument(
+                TestImages.withExifOrientation(TestImages.jpeg(TestImages.blurred(PAGE, 2.5), 0.75f), 6),
                 NOT_UPRIGHT); // orientation before decoding
-        refusedPhoto(TestImages.jpegAtMost(TestImages.blurred(TestImages.idPhoto(350, 450, ID_BLUE, 3), 2.5), 29_000),
+        refusedPhoto(
+                TestImages.jpegAtMost(TestImages.blurred(TestImages.idPhoto(350, 450, ID_BLUE, 3), 2.5), 29_000),
                 PHOTO_PROPORTIONS); // the photo's shape, from the header, before decoding
-        refusedPhoto(TestImages.jpegAtMost(TestImages.blurred(TestImages.idPhoto(330, 480, ID_BLUE, 3), 2.5), 29_000),
+        refusedPhoto(
+                TestImages.jpegAtMost(TestImages.blurred(TestImages.idPhoto(330, 480, ID_BLUE, 3), 2.5), 29_000),
                 BLURRY); // sharpness before the photo's background
         refusedPhoto(TestImages.jpegAtMost(TestImages.idPhoto(330, 480, ID_BLUE, 3), 29_000), PHOTO_BACKGROUND);
     }
@@ -431,7 +443,10 @@ class ImageInspectorTest {
     @Test
     void everyRejectionHasAChineseMessage() {
         for (ImageRejection rejection : ImageRejection.values()) {
-            assertThat(rejection.message()).as(rejection.name()).containsPattern("\\p{IsHan}{4}").contains("请");
+            assertThat(rejection.message())
+                    .as(rejection.name())
+                    .containsPattern("\\p{IsHan}{4}")
+                    .contains("请");
             assertThat(new ImageRejectedException(rejection).getMessage()).isEqualTo(rejection.message());
         }
         assertThat(TOO_LARGE.message()).isEqualTo("图片超过 200KB，请压缩后重新上传");
@@ -464,10 +479,14 @@ class ImageInspectorTest {
 
     @Test
     void fiftyConcurrentInspectionsGiveTheSameAnswers() throws Exception {
-        List<byte[]> uploads = List.of(PAGE_JPEG, TestImages.fixture("ycck-document.jpg"),
-                SCAN_PNG, TestImages.withExifOrientation(PAGE_JPEG, 6),
+        List<byte[]> uploads = List.of(
+                PAGE_JPEG,
+                TestImages.fixture("ycck-document.jpg"),
+                SCAN_PNG,
+                TestImages.withExifOrientation(PAGE_JPEG, 6),
                 TestImages.truncated(PAGE_JPEG, 0.5));
-        List<String> expected = uploads.stream().map(ImageInspectorTest::outcome).toList();
+        List<String> expected =
+                uploads.stream().map(ImageInspectorTest::outcome).toList();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -510,8 +529,7 @@ class ImageInspectorTest {
     }
 
     private static ImageRules bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("qr.images", ImageRules.class);
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("qr.images", ImageRules.class);
     }
 
     private static String outcome(byte[] bytes) {
@@ -527,7 +545,8 @@ class ImageInspectorTest {
     private static void assertSameColour(BufferedImage actual, BufferedImage expected, int x, int y) {
         Color a = new Color(actual.getRGB(x, y));
         Color e = new Color(expected.getRGB(x, y));
-        assertThat(new int[] {a.getRed(), a.getGreen(), a.getBlue()}).as("colour at %d,%d", x, y)
+        assertThat(new int[] {a.getRed(), a.getGreen(), a.getBlue()})
+                .as("colour at %d,%d", x, y)
                 .satisfies(rgb -> {
                     assertThat(rgb[0]).isCloseTo(e.getRed(), offset(24));
                     assertThat(rgb[1]).isCloseTo(e.getGreen(), offset(24));

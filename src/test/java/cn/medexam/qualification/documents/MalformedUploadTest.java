@@ -2,10 +2,14 @@ package cn.medexam.qualification.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.DatabaseAvailable;
+import cn.medexam.qualification.support.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +24,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.DatabaseAvailable;
-import cn.medexam.qualification.support.RawHttp;
 
 /**
  * Uploads no browser sends, over a real socket so that Tomcat's multipart parser sees them: each is answered 400 with
@@ -42,10 +40,13 @@ class MalformedUploadTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -66,17 +67,22 @@ class MalformedUploadTest {
 
     @Test
     void aFileNameWithANulCharacter(CapturedOutput log) throws Exception {
-        refusedAsMalformed(log, () -> upload(part("file", "diploma\u0000.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8}) + end()));
+        refusedAsMalformed(
+                log, () -> upload(part("file", "diploma\u0000.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8}) + end()));
     }
 
     @Test
     void morePartsThanAnyUploadHas(CapturedOutput log) throws Exception {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"f").append(i)
+            body.append("--")
+                    .append(BOUNDARY)
+                    .append("\r\nContent-Disposition: form-data; name=\"f")
+                    .append(i)
                     .append("\"\r\n\r\nx\r\n");
         }
-        body.append(part("file", "diploma.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8})).append(end());
+        body.append(part("file", "diploma.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8}))
+                .append(end());
         refusedAsMalformed(log, () -> upload(body.toString()));
     }
 
@@ -87,8 +93,10 @@ class MalformedUploadTest {
                 + "Authorization: " + basic() + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
                 + "Content-Length: " + (body.length() + 5_000) + "\r\nConnection: close\r\n\r\n";
 
-        refusedAsMalformed(log, () -> client.exchange(head.getBytes(StandardCharsets.ISO_8859_1),
-                body.getBytes(StandardCharsets.ISO_8859_1)));
+        refusedAsMalformed(
+                log,
+                () -> client.exchange(
+                        head.getBytes(StandardCharsets.ISO_8859_1), body.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
@@ -109,25 +117,36 @@ class MalformedUploadTest {
         assertThat(answer.body()).contains("\"code\":\"BAD_MULTIPART\"").contains("请重新选择图片上传");
         String logOfTheRequest = log.getOut().substring(logged);
         assertThat(logOfTheRequest).doesNotContain("\tat ").doesNotContain("Caused by");
-        assertThat(logOfTheRequest.lines().filter(line -> line.contains("malformed upload refused"))).hasSize(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM material_image WHERE candidate_no = ?").param(applicant.candidateNo)
-                .query(Long.class).single()).isZero();
+        assertThat(logOfTheRequest.lines().filter(line -> line.contains("malformed upload refused")))
+                .hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM material_image WHERE candidate_no = ?")
+                        .param(applicant.candidateNo)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private RawHttp.Response upload(String body) throws Exception {
-        return client.send("POST", "/api/me/materials/DIPLOMA/images", "multipart/form-data; boundary=" + BOUNDARY,
-                body.getBytes(StandardCharsets.ISO_8859_1), "Authorization: " + basic());
+        return client.send(
+                "POST",
+                "/api/me/materials/DIPLOMA/images",
+                "multipart/form-data; boundary=" + BOUNDARY,
+                body.getBytes(StandardCharsets.ISO_8859_1),
+                "Authorization: " + basic());
     }
 
     private String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((applicant.candidateNo + ":" + Candidates.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (applicant.candidateNo + ":" + Candidates.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String part(String name, String fileName, byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + fileName + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         bytes.writeBytes(content);
         bytes.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
         return bytes.toString(StandardCharsets.ISO_8859_1);

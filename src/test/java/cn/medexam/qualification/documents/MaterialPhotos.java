@@ -8,8 +8,7 @@ import java.awt.image.BufferedImage;
  */
 public final class MaterialPhotos {
 
-    private MaterialPhotos() {
-    }
+    private MaterialPhotos() {}
 
     /** A sharp photo of a document page, a JPEG under 200 KB as the checks want it. */
     public static byte[] sharpPage(long seed) {

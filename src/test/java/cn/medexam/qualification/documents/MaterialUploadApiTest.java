@@ -7,6 +7,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.medexam.qualification.review.ReviewService;
+import cn.medexam.qualification.review.ReviewStage;
+import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,18 +39,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.medexam.qualification.review.ReviewStage;
-import cn.medexam.qualification.review.ReviewService;
-import cn.medexam.qualification.review.Verdict;
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.system.ApiException;
-
 /** A candidate uploads, deletes and submits through /api/me; every image is checked and kept at once. */
 @EngineTest
 @AutoConfigureMockMvc
@@ -49,18 +46,23 @@ class MaterialUploadApiTest {
 
     @Autowired
     Api api;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     MaterialUploads uploads;
+
     @Autowired
     ReviewService reviews;
 
     /** Drawing and compressing a page takes a while: the class shares eight. */
     private static final List<byte[]> PHOTOS = LongStream.range(0, 8)
-            .mapToObj(seed -> TestImages.jpegAtMost(TestImages.document(1000, 1300, seed), 190_000)).toList();
+            .mapToObj(seed -> TestImages.jpegAtMost(TestImages.document(1000, 1300, seed), 190_000))
+            .toList();
 
     Applicant applicant = Applicant.shandongBachelor();
     long seed;
@@ -86,9 +88,12 @@ class MaterialUploadApiTest {
         assertThat(uploaded.path("bytes").asInt()).isEqualTo(diploma.length);
         JsonNode material = material(myCase(), "DIPLOMA");
         assertThat(material.path("images")).hasSize(1);
-        assertThat(material.path("images").get(0).path("id").asText()).isEqualTo(uploaded.path("id").asText());
-        MvcResult image = api.perform(get("/api/me/materials/DIPLOMA/images/" + uploaded.path("id").asText())
-                .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)), 200);
+        assertThat(material.path("images").get(0).path("id").asText())
+                .isEqualTo(uploaded.path("id").asText());
+        MvcResult image = api.perform(
+                get("/api/me/materials/DIPLOMA/images/" + uploaded.path("id").asText())
+                        .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)),
+                200);
         assertThat(image.getResponse().getContentAsByteArray()).isEqualTo(diploma);
         assertThat(image.getResponse().getContentType()).isEqualTo("image/jpeg");
     }
@@ -126,7 +131,8 @@ class MaterialUploadApiTest {
         assertThat(answers).hasSize(5).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
         JsonNode images = material(myCase(), "PROBATION_CERT").path("images");
         assertThat(images).hasSize(2);
-        assertThat(images.findValuesAsText("id")).containsOnlyOnce(answers.get(0).path("id").asText());
+        assertThat(images.findValuesAsText("id"))
+                .containsOnlyOnce(answers.get(0).path("id").asText());
 
         List<JsonNode> resent = atOnce(5, () -> upload("PROBATION_CERT", "p2.jpg", last, 201));
 
@@ -160,8 +166,14 @@ class MaterialUploadApiTest {
 
     @Test
     void materialsNotOnTheChecklistAreNotFound() throws Exception {
-        assertThat(upload("STUDENT_ID", "s.jpg", documentPhoto(), 404).path("code").asText()).isEqualTo("NOT_FOUND");
-        assertThat(upload("NO_SUCH_THING", "s.jpg", documentPhoto(), 404).path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(upload("STUDENT_ID", "s.jpg", documentPhoto(), 404)
+                        .path("code")
+                        .asText())
+                .isEqualTo("NOT_FOUND");
+        assertThat(upload("NO_SUCH_THING", "s.jpg", documentPhoto(), 404)
+                        .path("code")
+                        .asText())
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
@@ -170,21 +182,29 @@ class MaterialUploadApiTest {
         upload("DIPLOMA", "diploma.jpg", documentPhoto(), 201);
 
         JsonNode refused = submit(422);
-        assertThat(refused.path("missing")).extracting(JsonNode::asText)
+        assertThat(refused.path("missing"))
+                .extracting(JsonNode::asText)
                 .containsExactly("PROBATION_CERT", "INSTITUTION_LICENSE");
         assertThat(refused.path("message").asText()).contains("必需材料尚未上传");
 
         upload("PROBATION_CERT", "probation.jpg", documentPhoto(), 201);
-        String licence = upload("INSTITUTION_LICENSE", "licence.jpg", documentPhoto(), 201).path("id").asText();
+        String licence = upload("INSTITUTION_LICENSE", "licence.jpg", documentPhoto(), 201)
+                .path("id")
+                .asText();
         JsonNode submitted = submit(200);
 
         assertThat(submitted.path("status").asText()).isEqualTo("SUBMITTED_LOCKED");
         assertThat(submitted.path("lockedAt").asText()).isNotBlank();
         assertThat(submitted.path("checklist").findValuesAsText("status")).containsOnly("LOCKED");
         assertThat(submitted.path("messages").get(0).path("text").asText()).startsWith("上报完成，内容已锁定");
-        api.perform(delete("/api/me/materials/INSTITUTION_LICENSE/images/" + licence)
-                .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)), 409);
-        assertThat(upload("DIPLOMA", "more.jpg", documentPhoto(), 409).path("code").asText()).isEqualTo("CASE_LOCKED");
+        api.perform(
+                delete("/api/me/materials/INSTITUTION_LICENSE/images/" + licence)
+                        .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)),
+                409);
+        assertThat(upload("DIPLOMA", "more.jpg", documentPhoto(), 409)
+                        .path("code")
+                        .asText())
+                .isEqualTo("CASE_LOCKED");
         assertThat(submit(409).path("code").asText()).isEqualTo("NOT_OPEN_FOR_SUBMISSION");
     }
 
@@ -193,8 +213,11 @@ class MaterialUploadApiTest {
         uploadAllRequired();
         submit(200);
         cases.passTimeUntil(cases.instance(applicant.candidateNo), "waitForReviewOpening");
-        reviews.decide(applicant.candidateNo, ReviewStage.SITE,
-                Verdict.returning(Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！")), "reviewer-3701");
+        reviews.decide(
+                applicant.candidateNo,
+                ReviewStage.SITE,
+                Verdict.returning(Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！")),
+                "reviewer-3701");
 
         JsonNode returned = myCase();
 
@@ -205,11 +228,16 @@ class MaterialUploadApiTest {
         assertThat(diploma.path("reviewerReason").asText()).isEqualTo("毕业证编号无法辨别，请重新上传！");
         assertThat(diploma.path("images").get(0).path("status").asText()).isEqualTo("UNLOCKED");
         assertThat(material(returned, "ID_PROOF").path("locked").asBoolean()).isTrue();
-        assertThat(upload("ID_PROOF", "again.jpg", documentPhoto(), 409).path("code").asText()).isEqualTo("MATERIAL_LOCKED");
+        assertThat(upload("ID_PROOF", "again.jpg", documentPhoto(), 409)
+                        .path("code")
+                        .asText())
+                .isEqualTo("MATERIAL_LOCKED");
 
         String old = diploma.path("images").get(0).path("id").asText();
-        api.perform(delete("/api/me/materials/DIPLOMA/images/" + old)
-                .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)), 204);
+        api.perform(
+                delete("/api/me/materials/DIPLOMA/images/" + old)
+                        .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)),
+                204);
         upload("DIPLOMA", "clear.jpg", documentPhoto(), 201);
         assertThat(submit(200).path("checklist").findValuesAsText("status")).containsOnly("LOCKED");
     }
@@ -245,7 +273,10 @@ class MaterialUploadApiTest {
     void theUploadWindowOpensOnTheCampaignsDay() throws Exception {
         cases.clockAt(OffsetDateTime.parse("2026-01-07T23:00:00+08:00"));
 
-        assertThat(upload("DIPLOMA", "early.jpg", documentPhoto(), 409).path("code").asText()).isEqualTo("UPLOAD_NOT_OPEN");
+        assertThat(upload("DIPLOMA", "early.jpg", documentPhoto(), 409)
+                        .path("code")
+                        .asText())
+                .isEqualTo("UPLOAD_NOT_OPEN");
     }
 
     /** Runs the same request from as many threads, released together. */
@@ -278,9 +309,12 @@ class MaterialUploadApiTest {
     }
 
     private JsonNode upload(String code, String fileName, byte[] bytes, int expectedStatus) throws Exception {
-        return api.call(multipart("/api/me/materials/" + code + "/images")
+        return api.call(
+                multipart("/api/me/materials/" + code + "/images")
                         .file(new MockMultipartFile("file", fileName, MediaType.IMAGE_JPEG_VALUE, bytes)),
-                applicant.candidateNo, Candidates.PASSWORD, expectedStatus);
+                applicant.candidateNo,
+                Candidates.PASSWORD,
+                expectedStatus);
     }
 
     private JsonNode submit(int expectedStatus) throws Exception {

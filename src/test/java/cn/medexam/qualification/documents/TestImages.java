@@ -29,7 +29,6 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -47,11 +46,10 @@ final class TestImages {
     static final Color WHITE = new Color(252, 252, 250);
     static final Color ID_BLUE = new Color(67, 142, 219);
 
-    private static final String HANZI = "医师资格考试报名审核材料学历证明毕业证书执业助理试用期考核合格本人承诺所填信息真实有效"
-            + "工作单位医疗机构卫生健康委员会盖章日期年月日临床口腔公共卫生中医专业姓名性别身份证号码";
+    private static final String HANZI =
+            "医师资格考试报名审核材料学历证明毕业证书执业助理试用期考核合格本人承诺所填信息真实有效" + "工作单位医疗机构卫生健康委员会盖章日期年月日临床口腔公共卫生中医专业姓名性别身份证号码";
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     // ---------------------------------------------------------------------------------------------------- pictures
 
@@ -67,8 +65,10 @@ final class TestImages {
         turn.translate((width - page.getWidth()) / 2.0, (height - page.getHeight()) / 2.0);
         g.drawImage(page, turn, null);
         // a lamp on one side: the far corner is darker
-        g.setPaint(new RadialGradientPaint(width * 0.2f, height * 0.15f, Math.max(width, height) * 1.1f,
-                new float[] {0f, 1f}, new Color[] {new Color(255, 255, 240, 0), new Color(0, 0, 0, 70)}));
+        g.setPaint(new RadialGradientPaint(
+                width * 0.2f, height * 0.15f, Math.max(width, height) * 1.1f, new float[] {0f, 1f}, new Color[] {
+                    new Color(255, 255, 240, 0), new Color(0, 0, 0, 70)
+                }));
         g.fillRect(0, 0, width, height);
         g.dispose();
         return noisy(photo, 3.0, random);
@@ -110,8 +110,8 @@ final class TestImages {
         return page;
     }
 
-    private static void table(Graphics2D g, int x, int y, int width, int rows, int columns, double rowHeight,
-            Random random, Font font) {
+    private static void table(
+            Graphics2D g, int x, int y, int width, int rows, int columns, double rowHeight, Random random, Font font) {
         g.setStroke(new BasicStroke(Math.max(1f, font.getSize() / 10f)));
         for (int r = 0; r <= rows; r++) {
             int ry = y + (int) (r * rowHeight);
@@ -123,7 +123,9 @@ final class TestImages {
         }
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                g.drawString(sentence(random, 3 + random.nextInt(4)), x + c * width / columns + font.getSize() / 2,
+                g.drawString(
+                        sentence(random, 3 + random.nextInt(4)),
+                        x + c * width / columns + font.getSize() / 2,
                         y + (int) ((r + 0.7) * rowHeight));
             }
         }
@@ -160,8 +162,11 @@ final class TestImages {
         }
         g.setColor(new Color(247, 246, 240, 90)); // uneven ink
         for (int i = 0; i < 12; i++) {
-            g.fill(new Ellipse2D.Double(cx - radius + random.nextInt(2 * radius), cy - radius + random.nextInt(2 * radius),
-                    radius / 5.0, radius / 7.0));
+            g.fill(new Ellipse2D.Double(
+                    cx - radius + random.nextInt(2 * radius),
+                    cy - radius + random.nextInt(2 * radius),
+                    radius / 5.0,
+                    radius / 7.0));
         }
     }
 
@@ -173,8 +178,8 @@ final class TestImages {
         for (int i = 0; i < 6; i++) {
             double nx = px + width / 6.0;
             double ny = y + (random.nextDouble() - 0.5) * width / 8;
-            g.draw(new CubicCurve2D.Double(px, py, px + width / 12.0, py - width / 6.0, nx - width / 12.0,
-                    ny + width / 6.0, nx, ny));
+            g.draw(new CubicCurve2D.Double(
+                    px, py, px + width / 12.0, py - width / 6.0, nx - width / 12.0, ny + width / 6.0, nx, ny));
             px = nx;
             py = ny;
         }
@@ -192,7 +197,8 @@ final class TestImages {
         Color skin = new Color(226, 186, 158);
         Color hair = new Color(28, 22, 20);
         // suit, shirt, neck
-        g.setPaint(new GradientPaint(0, (float) (h * 0.75), new Color(38, 44, 66), 0, (float) h, new Color(20, 24, 40)));
+        g.setPaint(
+                new GradientPaint(0, (float) (h * 0.75), new Color(38, 44, 66), 0, (float) h, new Color(20, 24, 40)));
         g.fill(new Ellipse2D.Double(w * 0.02, h * 0.76, w * 0.96, h * 0.6));
         g.setColor(skin.darker());
         g.fillRect((int) (w * 0.41), (int) (h * 0.62), (int) (w * 0.18), (int) (h * 0.18));
@@ -212,8 +218,10 @@ final class TestImages {
         g.setColor(skin.darker());
         g.fill(new Ellipse2D.Double(w * 0.25, h * 0.4, w * 0.08, h * 0.1));
         g.fill(new Ellipse2D.Double(w * 0.67, h * 0.4, w * 0.08, h * 0.1));
-        g.setPaint(new RadialGradientPaint((float) (w * 0.47), (float) (h * 0.4), (float) (w * 0.3),
-                new float[] {0f, 1f}, new Color[] {skin.brighter(), skin.darker()}));
+        g.setPaint(new RadialGradientPaint(
+                (float) (w * 0.47), (float) (h * 0.4), (float) (w * 0.3), new float[] {0f, 1f}, new Color[] {
+                    skin.brighter(), skin.darker()
+                }));
         g.fill(new Ellipse2D.Double(w * 0.3, h * 0.26, w * 0.4, h * 0.4));
         // fringe and strands
         g.setColor(hair);
@@ -221,8 +229,15 @@ final class TestImages {
         g.setStroke(new BasicStroke((float) Math.max(1, w / 300)));
         for (int i = 0; i < 60; i++) {
             double sx = w * (0.36 + 0.28 * random.nextDouble());
-            g.draw(new CubicCurve2D.Double(sx, h * 0.2, sx + w * 0.03, h * 0.24, sx - w * 0.02, h * 0.27,
-                    sx + (random.nextDouble() - 0.5) * w * 0.05, h * 0.3));
+            g.draw(new CubicCurve2D.Double(
+                    sx,
+                    h * 0.2,
+                    sx + w * 0.03,
+                    h * 0.24,
+                    sx - w * 0.02,
+                    h * 0.27,
+                    sx + (random.nextDouble() - 0.5) * w * 0.05,
+                    h * 0.3));
         }
         // eyebrows, eyes, nose, mouth
         g.setStroke(new BasicStroke((float) (w / 70), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -345,8 +360,7 @@ final class TestImages {
         BufferedImage source = rgb(image);
         int w = source.getWidth();
         int h = source.getHeight();
-        WritableRaster raster = Raster.createInterleavedRaster(
-                DataBuffer.TYPE_BYTE, w, h, 4, null);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 4, null);
         int[] pixel = new int[4];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -374,18 +388,24 @@ final class TestImages {
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         byte[] row = new byte[1 + 3 * width]; // filter type 0, then the pixels
         Arrays.fill(row, 1, row.length, (byte) 0xEE);
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat,
-                new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+        try (DeflaterOutputStream deflate =
+                new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
             for (int y = 0; y < height; y++) {
                 deflate.write(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] header = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put(new byte[] {8, 2, 0, 0, 0}).array(); // 8 bits, RGB, deflate, no filter method, no interlace
-        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, chunk("IHDR", header),
-                chunk("IDAT", idat.toByteArray()), chunk("IEND", new byte[0]));
+        byte[] header = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put(new byte[] {8, 2, 0, 0, 0})
+                .array(); // 8 bits, RGB, deflate, no filter method, no interlace
+        return concat(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+                chunk("IHDR", header),
+                chunk("IDAT", idat.toByteArray()),
+                chunk("IEND", new byte[0]));
     }
 
     static byte[] png(BufferedImage image) {
@@ -440,8 +460,12 @@ final class TestImages {
 
     /** The JPEG with an APP1 Exif segment right after SOI whose IFD0 holds only the orientation tag. */
     static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        return insert(jpeg, 2, segment(0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1),
-                tiffWithOrientation(orientation))));
+        return insert(
+                jpeg,
+                2,
+                segment(
+                        0xE1,
+                        concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiffWithOrientation(orientation))));
     }
 
     /** The PNG with an eXIf chunk (PNG 1.5 extension) holding the orientation tag. */
@@ -451,10 +475,14 @@ final class TestImages {
 
     private static byte[] tiffWithOrientation(int orientation) {
         return ByteBuffer.allocate(26)
-                .put(new byte[] {'M', 'M', 0, 42}).putInt(8) // big-endian TIFF header, IFD0 at 8
+                .put(new byte[] {'M', 'M', 0, 42})
+                .putInt(8) // big-endian TIFF header, IFD0 at 8
                 .putShort((short) 1) // one entry
-                .putShort((short) 0x0112).putShort((short) 3).putInt(1) // Orientation, SHORT, 1 value
-                .putShort((short) orientation).putShort((short) 0)
+                .putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1) // Orientation, SHORT, 1 value
+                .putShort((short) orientation)
+                .putShort((short) 0)
                 .putInt(0) // no next IFD
                 .array();
     }
@@ -465,8 +493,8 @@ final class TestImages {
         text.writeBytes("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1)); // keyword, NUL, deflate
         byte[] spaces = new byte[1 << 16];
         Arrays.fill(spaces, (byte) ' ');
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(text,
-                new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+        try (DeflaterOutputStream deflate =
+                new DeflaterOutputStream(text, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
             for (int written = 0; written < inflated; written += spaces.length) {
                 deflate.write(spaces);
             }
@@ -555,8 +583,12 @@ final class TestImages {
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
         crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-                .putInt((int) crc.getValue()).array();
+        return ByteBuffer.allocate(12 + data.length)
+                .putInt(data.length)
+                .put(typeBytes)
+                .put(data)
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     private static byte[] insert(byte[] bytes, int at, byte[] inserted) {

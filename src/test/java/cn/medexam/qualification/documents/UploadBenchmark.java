@@ -1,5 +1,8 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.system.ReviewGroups;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,10 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.system.ReviewGroups;
 
 /**
  * Not a test: a benchmark, run by hand with {@code mvn test -Dtest=UploadBenchmark}. It prints
@@ -44,15 +42,19 @@ import cn.medexam.qualification.system.ReviewGroups;
 class UploadBenchmark {
 
     private static final int CANDIDATES = 50;
-    private static final List<String> MATERIALS = List.of("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
+    private static final List<String> MATERIALS =
+            List.of("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
     private static final String PASSWORD = "Benchmark2026";
 
     @LocalServerPort
     int port;
+
     @Autowired
     ImageInspector inspector;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     IdentityService identityService;
 
@@ -64,15 +66,18 @@ class UploadBenchmark {
     @Test
     void imageChecksAndUploadsUnderLoad() throws Exception {
         List<byte[]> corpus = IntStream.range(0, 40)
-                .mapToObj(seed -> TestImages.jpegAtMost(TestImages.document(1000, 1300, seed), 190_000)).toList();
+                .mapToObj(seed -> TestImages.jpegAtMost(TestImages.document(1000, 1300, seed), 190_000))
+                .toList();
         int cores = Runtime.getRuntime().availableProcessors();
         double single = checksPerSecond(corpus, 1, 200);
         double parallel = checksPerSecond(corpus, cores, 400);
 
         cases.clockAt(CaseDriver.DURING_UPLOAD);
-        List<Applicant> applicants = IntStream.range(0, CANDIDATES).mapToObj(i -> candidate()).toList();
+        List<Applicant> applicants =
+                IntStream.range(0, CANDIDATES).mapToObj(i -> candidate()).toList();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService browsers = Executors.newFixedThreadPool(CANDIDATES);
         long started = System.nanoTime();
         try {
@@ -82,7 +87,8 @@ class UploadBenchmark {
                 int first = c;
                 sessions.add(browsers.submit(() -> {
                     for (int m = 0; m < MATERIALS.size(); m++) {
-                        latencies.add(upload(http, applicant, MATERIALS.get(m), corpus.get((first + m) % corpus.size())));
+                        latencies.add(
+                                upload(http, applicant, MATERIALS.get(m), corpus.get((first + m) % corpus.size())));
                     }
                     return null;
                 }));
@@ -96,7 +102,8 @@ class UploadBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = latencies.stream().sorted().toList();
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 ==== UploadBenchmark (%d cores, max heap %d MB) ====
                 image checks, 1 thread:   %.1f images/s
@@ -104,9 +111,20 @@ class UploadBenchmark {
                 uploads: %d candidates x %d images = %d uploads in %.1f s (%.1f uploads/s)
                 upload latency p50 %d ms, p95 %d ms, max %d ms
                 ===================================================
-                %n""", cores, Runtime.getRuntime().maxMemory() / (1024 * 1024), single, cores, parallel, CANDIDATES,
-                MATERIALS.size(), sorted.size(), seconds, sorted.size() / seconds, percentile(sorted, 50),
-                percentile(sorted, 95), sorted.get(sorted.size() - 1));
+                %n""",
+                cores,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                single,
+                cores,
+                parallel,
+                CANDIDATES,
+                MATERIALS.size(),
+                sorted.size(),
+                seconds,
+                sorted.size() / seconds,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                sorted.get(sorted.size() - 1));
     }
 
     private double checksPerSecond(List<byte[]> corpus, int threads, int checks) throws Exception {
@@ -141,12 +159,17 @@ class UploadBenchmark {
     private long upload(HttpClient http, Applicant applicant, String material, byte[] image) throws Exception {
         String boundary = UUID.randomUUID().toString();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me/materials/" + material
-                        + "/images"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (applicant.candidateNo + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/me/materials/" + material + "/images"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((applicant.candidateNo + ":" + PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
                 .build();

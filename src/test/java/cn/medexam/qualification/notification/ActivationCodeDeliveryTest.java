@@ -1,19 +1,25 @@
 package cn.medexam.qualification.notification;
 
+import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
+import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
-import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.SmsDeliveries;
+import cn.medexam.qualification.support.SmsProviderStub;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,24 +34,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.SmsDeliveries;
-import cn.medexam.qualification.support.SmsProviderStub;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.EngineTest;
-
 /**
  * Activation codes against the provider stub during an outage: retried every minute within the code's 10 minutes,
  * and never sent once the code has expired. The engine clock moves; nothing sleeps.
  */
 @EngineTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"qr.sms.gateway=aliyun", "qr.sms.aliyun.access-key-id=LTAI-test",
-        "qr.sms.aliyun.access-key-secret=test-secret", "qr.sms.aliyun.sign-name=医师资格考试",
-        "qr.sms.aliyun.read-timeout=PT2S", "qr.sms.aliyun.template-codes.ACTIVATION_CODE=SMS_CODE"})
+@TestPropertySource(
+        properties = {
+            "qr.sms.gateway=aliyun",
+            "qr.sms.aliyun.access-key-id=LTAI-test",
+            "qr.sms.aliyun.access-key-secret=test-secret",
+            "qr.sms.aliyun.sign-name=医师资格考试",
+            "qr.sms.aliyun.read-timeout=PT2S",
+            "qr.sms.aliyun.template-codes.ACTIVATION_CODE=SMS_CODE"
+        })
 class ActivationCodeDeliveryTest {
 
     private static final Duration VALIDITY = Duration.ofMinutes(10);
@@ -57,14 +60,19 @@ class ActivationCodeDeliveryTest {
 
     @Autowired
     CaseDriver cases;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -92,11 +100,19 @@ class ActivationCodeDeliveryTest {
 
     @Test
     void duringAnOutageTheCodeIsRetriedEveryTwoMinutesAndArrivesWithinItsTenMinutes() {
-        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
-        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("back"));
-        PROVIDER.stubFor(post(urlEqualTo("/")).inScenario("outage").whenScenarioStateIs("back")
+        PROVIDER.stubFor(post(urlEqualTo("/"))
+                .inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("still down"));
+        PROVIDER.stubFor(post(urlEqualTo("/"))
+                .inScenario("outage")
+                .whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("back"));
+        PROVIDER.stubFor(post(urlEqualTo("/"))
+                .inScenario("outage")
+                .whenScenarioStateIs("back")
                 .willReturn(aResponse().withBody(ACCEPTED)));
 
         assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
@@ -122,7 +138,11 @@ class ActivationCodeDeliveryTest {
 
         assertThat(now()).isEqualTo(askedAt.plus(Duration.ofMinutes(8))).isBefore(askedAt.plus(VALIDITY));
         assertThat(delivery.job().getRetries()).isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isOne();
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(delivery.instance())
+                        .count())
+                .isOne();
         PROVIDER.verify(5, postRequestedFor(urlEqualTo("/")));
     }
 
@@ -140,11 +160,14 @@ class ActivationCodeDeliveryTest {
         assertThat(delivery.status()).isEqualTo("EXPIRED");
         PROVIDER.verify(0, postRequestedFor(urlEqualTo("/")));
         assertThat(delivery.job()).isNull();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isZero();
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(delivery.instance())
+                        .count())
+                .isZero();
     }
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
-
 }

@@ -1,20 +1,26 @@
 package cn.medexam.qualification.notification;
 
+import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
+import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
-import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.DatabaseAvailable;
+import cn.medexam.qualification.support.SmsDeliveries;
+import cn.medexam.qualification.support.SmsProviderStub;
+import cn.medexam.qualification.support.TestUsers;
+import cn.medexam.qualification.support.WebClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,14 +40,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.SmsDeliveries;
-import cn.medexam.qualification.support.SmsProviderStub;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.DatabaseAvailable;
-import cn.medexam.qualification.support.TestUsers;
-import cn.medexam.qualification.support.WebClient;
-
 /**
  * An administrator's retry of an SMS whose retries ran out, sent over HTTP the way Cockpit's incident retry sends it,
  * runs at the next acquisition instead of at the due date the failed job kept.
@@ -50,9 +48,15 @@ import cn.medexam.qualification.support.WebClient;
 @ExtendWith(DatabaseAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = {"qr.sms.gateway=aliyun", "qr.sms.aliyun.access-key-id=LTAI-test",
-        "qr.sms.aliyun.access-key-secret=test-secret", "qr.sms.aliyun.sign-name=医师资格考试",
-        "qr.sms.aliyun.read-timeout=PT2S", "qr.sms.aliyun.template-codes.SUBMITTED=SMS_SUBMITTED"})
+@TestPropertySource(
+        properties = {
+            "qr.sms.gateway=aliyun",
+            "qr.sms.aliyun.access-key-id=LTAI-test",
+            "qr.sms.aliyun.access-key-secret=test-secret",
+            "qr.sms.aliyun.sign-name=医师资格考试",
+            "qr.sms.aliyun.read-timeout=PT2S",
+            "qr.sms.aliyun.template-codes.SUBMITTED=SMS_SUBMITTED"
+        })
 class AdministratorRetryTest {
 
     private static final DateTimeFormatter CAMUNDA_DATE =
@@ -66,16 +70,22 @@ class AdministratorRetryTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -98,7 +108,11 @@ class AdministratorRetryTest {
         for (int attempt = 1; attempt <= 6; attempt++) {
             assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         }
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isOne();
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(delivery.instance())
+                        .count())
+                .isOne();
     }
 
     @AfterEach
@@ -113,14 +127,24 @@ class AdministratorRetryTest {
         PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
         WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
-        var retried = admin.send("PUT", WEBAPP_ENGINE + "/job/" + delivery.job().getId() + "/retries", "{\"retries\":1}");
+        var retried =
+                admin.send("PUT", WEBAPP_ENGINE + "/job/" + delivery.job().getId() + "/retries", "{\"retries\":1}");
 
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
         Job job = delivery.job();
         assertThat(job.getRetries()).isEqualTo(1);
         assertThat(job.getDuedate().toInstant()).isBeforeOrEqualTo(now());
-        assertThat(managementService.createJobQuery().jobId(job.getId()).executable().count()).isOne();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.instance()).count()).isZero();
+        assertThat(managementService
+                        .createJobQuery()
+                        .jobId(job.getId())
+                        .executable()
+                        .count())
+                .isOne();
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(delivery.instance())
+                        .count())
+                .isZero();
 
         managementService.executeJob(job.getId()); // the clock has not moved: as the next acquisition would
 
@@ -134,7 +158,9 @@ class AdministratorRetryTest {
         Instant tomorrow = now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
-        var retried = admin.send("PUT", WEBAPP_ENGINE + "/job/" + delivery.job().getId() + "/retries",
+        var retried = admin.send(
+                "PUT",
+                WEBAPP_ENGINE + "/job/" + delivery.job().getId() + "/retries",
                 "{\"retries\":1,\"dueDate\":\"" + CAMUNDA_DATE.format(tomorrow) + "\"}");
 
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
@@ -144,5 +170,4 @@ class AdministratorRetryTest {
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
-
 }

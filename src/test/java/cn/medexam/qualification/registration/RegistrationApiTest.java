@@ -7,13 +7,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.support.TestUsers;
-
 /** The registration system's API, exactly as its contract says: paths, bodies, status codes, Chinese errors. */
 @EngineTest
 @AutoConfigureMockMvc
@@ -39,12 +36,16 @@ class RegistrationApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Api api;
+
     @Autowired
     IdentityService identityService;
 
@@ -71,7 +72,8 @@ class RegistrationApiTest {
         assertThat(checklist.path("materials").get(0).path("maxImages").asInt()).isEqualTo(3);
 
         JsonNode again = call(post("/api/registrations").content(body()), 200);
-        assertThat(again.path("processInstanceId").asText()).isEqualTo(created.path("processInstanceId").asText());
+        assertThat(again.path("processInstanceId").asText())
+                .isEqualTo(created.path("processInstanceId").asText());
     }
 
     @Test
@@ -97,19 +99,29 @@ class RegistrationApiTest {
         JsonNode refused = call(post("/api/registrations").content(json.writeValueAsString(bad)), 400);
 
         assertThat(refused.path("code").asText()).isEqualTo("INVALID_INPUT");
-        assertThat(refused.path("errors").findValuesAsText("field")).containsExactly("idType", "phone",
-                "probationInstitutions", "region", "schoolInRegion", "upgradedBachelorEnteredOn");
+        assertThat(refused.path("errors").findValuesAsText("field"))
+                .containsExactly(
+                        "idType",
+                        "phone",
+                        "probationInstitutions",
+                        "region",
+                        "schoolInRegion",
+                        "upgradedBachelorEnteredOn");
         assertThat(refused.path("message").asText()).contains("考区取值无效", "手机号码", "专升本入学日期");
-        assertThat(call(get("/api/cases/" + applicant.candidateNo + "/checklist"), 404).path("code").asText())
+        assertThat(call(get("/api/cases/" + applicant.candidateNo + "/checklist"), 404)
+                        .path("code")
+                        .asText())
                 .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void unreadableBodiesAreRefusedWithAChineseMessage() throws Exception {
-        assertThat(call(post("/api/registrations").content("{not json"), 400).path("code").asText())
+        assertThat(call(post("/api/registrations").content("{not json"), 400)
+                        .path("code")
+                        .asText())
                 .isEqualTo("MALFORMED_JSON");
-        JsonNode wrongType = call(post("/api/registrations").content(body().replace("\"examYear\":2026",
-                "\"examYear\":\"二〇二六\"")), 400);
+        JsonNode wrongType = call(
+                post("/api/registrations").content(body().replace("\"examYear\":2026", "\"examYear\":\"二〇二六\"")), 400);
         assertThat(wrongType.path("errors").findValuesAsText("field")).containsExactly("examYear");
     }
 
@@ -117,7 +129,10 @@ class RegistrationApiTest {
     void registrationForARegionYearWithoutCampaignIsRefused() throws Exception {
         applicant.examYear = 2099;
 
-        assertThat(call(post("/api/registrations").content(body()), 400).path("code").asText()).isEqualTo("NO_CAMPAIGN");
+        assertThat(call(post("/api/registrations").content(body()), 400)
+                        .path("code")
+                        .asText())
+                .isEqualTo("NO_CAMPAIGN");
     }
 
     @Test
@@ -125,14 +140,20 @@ class RegistrationApiTest {
         call(post("/api/registrations").content(body()), 201);
         applicant.foreignDegree = true;
 
-        JsonNode changed = call(put("/api/registrations/" + applicant.candidateNo).content(body()), 200);
+        JsonNode changed =
+                call(put("/api/registrations/" + applicant.candidateNo).content(body()), 200);
 
         assertThat(changed.path("checklist").path("materials").findValuesAsText("code"))
                 .contains("FOREIGN_DEGREE_VERIFICATION");
         call(delete("/api/registrations/" + applicant.candidateNo), 204);
         call(delete("/api/registrations/" + applicant.candidateNo), 204);
-        assertThat(call(get("/api/cases/" + applicant.candidateNo), 200).path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(call(put("/api/registrations/" + applicant.candidateNo).content(body()), 409).path("code").asText())
+        assertThat(call(get("/api/cases/" + applicant.candidateNo), 200)
+                        .path("status")
+                        .asText())
+                .isEqualTo("CANCELLED");
+        assertThat(call(put("/api/registrations/" + applicant.candidateNo).content(body()), 409)
+                        .path("code")
+                        .asText())
                 .isEqualTo("CASE_CLOSED");
     }
 
@@ -164,8 +185,10 @@ class RegistrationApiTest {
         try {
             List<Future<JsonNode>> answers = new ArrayList<>();
             for (Applicant first : firsts) {
-                answers.add(registrationSystem.submit(() -> call(post("/api/registrations")
-                        .content(json.writeValueAsString(json.convertValue(first.registration(), Map.class))), 201)));
+                answers.add(registrationSystem.submit(() -> call(
+                        post("/api/registrations")
+                                .content(json.writeValueAsString(json.convertValue(first.registration(), Map.class))),
+                        201)));
             }
             for (Future<JsonNode> answer : answers) {
                 assertThat(answer.get().path("status").asText()).isEqualTo("NOT_SUBMITTED");
@@ -173,33 +196,47 @@ class RegistrationApiTest {
         } finally {
             registrationSystem.shutdown();
         }
-        assertThat(identityService.createGroupQuery().groupId("site-" + newSite).count()).isOne();
+        assertThat(identityService.createGroupQuery().groupId("site-" + newSite).count())
+                .isOne();
     }
 
     @Test
     void onlyTheRegistrationSystemAndAdministratorsMayCall() throws Exception {
-        MvcResult anonymous = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                .content(body())).andReturn();
+        MvcResult anonymous = mvc.perform(post("/api/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body()))
+                .andReturn();
         assertThat(anonymous.getResponse().getStatus()).isEqualTo(401);
 
-        MvcResult reviewer = mvc.perform(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                .content(body()).with(httpBasic(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD))).andReturn();
+        MvcResult reviewer = mvc.perform(post("/api/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body())
+                        .with(httpBasic(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD)))
+                .andReturn();
         assertThat(reviewer.getResponse().getStatus()).isEqualTo(403);
-        assertThat(json.readTree(reviewer.getResponse().getContentAsString()).path("message").asText())
+        assertThat(json.readTree(reviewer.getResponse().getContentAsString())
+                        .path("message")
+                        .asText())
                 .isEqualTo("您没有权限执行此操作");
 
         // an unknown user: a wrong password would lock the registrar for a while (Camunda's login throttling)
-        MvcResult wrongPassword = mvc.perform(get("/api/cases/x/checklist")
-                .with(httpBasic("nobody", "guess"))).andReturn();
+        MvcResult wrongPassword = mvc.perform(get("/api/cases/x/checklist").with(httpBasic("nobody", "guess")))
+                .andReturn();
         assertThat(wrongPassword.getResponse().getStatus()).isEqualTo(401);
 
-        MvcResult admin = mvc.perform(post("/api/checklist/evaluate").contentType(MediaType.APPLICATION_JSON)
-                .content(body()).with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))).andReturn();
+        MvcResult admin = mvc.perform(post("/api/checklist/evaluate")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body())
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
+                .andReturn();
         assertThat(admin.getResponse().getStatus()).isEqualTo(200);
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        return api.call(request.contentType(MediaType.APPLICATION_JSON), TestUsers.REGISTRAR, TestUsers.PASSWORD,
+        return api.call(
+                request.contentType(MediaType.APPLICATION_JSON),
+                TestUsers.REGISTRAR,
+                TestUsers.PASSWORD,
                 expectedStatus);
     }
 

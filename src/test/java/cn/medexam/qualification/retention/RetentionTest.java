@@ -3,6 +3,18 @@ package cn.medexam.qualification.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import cn.medexam.qualification.campaign.CampaignForm;
+import cn.medexam.qualification.campaign.CampaignService;
+import cn.medexam.qualification.campaign.Campaigns;
+import cn.medexam.qualification.campaign.Region;
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,19 +43,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import cn.medexam.qualification.campaign.CampaignForm;
-import cn.medexam.qualification.campaign.CampaignService;
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.campaign.Region;
-import cn.medexam.qualification.documents.DocumentStore;
-import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.support.TestUsers;
 
 /**
  * A campaign's personal data is deleted 180 days after the end of its final review day, and nothing else. Each test
@@ -62,30 +60,43 @@ class RetentionTest {
 
     @Autowired
     RetentionJob job;
+
     @Autowired
     Api api;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     CampaignService campaignService;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     Registrations registrations;
+
     @Autowired
     DocumentStore documents;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -113,16 +124,29 @@ class RetentionTest {
         job.run();
 
         for (Applicant applicant : applicants) {
-            assertThat(personalData(applicant)).as(applicant.candidateNo).containsOnly(
-                    Map.entry("material_image", 0), Map.entry("image_view", 0), Map.entry("candidate_message", 0),
-                    Map.entry("sms_outbox", 0), Map.entry("activation_code", 0), Map.entry("candidate_profile", 0),
-                    Map.entry("account", 0));
-            assertThat(registrations.find(applicant.candidateNo)).as("the registration stays").isPresent();
+            assertThat(personalData(applicant))
+                    .as(applicant.candidateNo)
+                    .containsOnly(
+                            Map.entry("material_image", 0),
+                            Map.entry("image_view", 0),
+                            Map.entry("candidate_message", 0),
+                            Map.entry("sms_outbox", 0),
+                            Map.entry("activation_code", 0),
+                            Map.entry("candidate_profile", 0),
+                            Map.entry("account", 0));
+            assertThat(registrations.find(applicant.candidateNo))
+                    .as("the registration stays")
+                    .isPresent();
         }
         assertThat(demoSmsCount(demoSms)).isZero();
-        assertThat(purge(year)).containsEntry("candidates", 3).containsEntry("images", 3)
-                .containsEntry("image_views", 3).containsEntry("accounts", 3).containsEntry("profiles", 3)
-                .containsEntry("activation_codes", 3).containsEntry("finished", 1);
+        assertThat(purge(year))
+                .containsEntry("candidates", 3)
+                .containsEntry("images", 3)
+                .containsEntry("image_views", 3)
+                .containsEntry("accounts", 3)
+                .containsEntry("profiles", 3)
+                .containsEntry("activation_codes", 3)
+                .containsEntry("finished", 1);
         assertThat(purge(year).get("messages")).isEqualTo(3);
         assertThat(purge(year).get("sms")).isEqualTo(demoSms.size());
     }
@@ -140,8 +164,11 @@ class RetentionTest {
         job.run();
 
         assertThat(personalData(due).values()).containsOnly(0);
-        assertThat(personalData(other)).isEqualTo(othersData).containsEntry("account", 1)
-                .containsEntry("material_image", 1).containsEntry("image_view", 1);
+        assertThat(personalData(other))
+                .isEqualTo(othersData)
+                .containsEntry("account", 1)
+                .containsEntry("material_image", 1)
+                .containsEntry("image_view", 1);
         assertThat(demoSmsCount(othersDemoSms)).isEqualTo(othersDemoSms.size());
         assertThat(purge(Math.max(year, laterYear))).isEmpty();
     }
@@ -188,14 +215,16 @@ class RetentionTest {
         jdbc.sql("""
                         INSERT INTO campaign_purge (region, exam_year, started_at, last_candidate_no, candidates, images,
                                image_views, messages, sms, activation_codes, profiles, accounts)
-                        VALUES ('SHANDONG', ?, CURRENT_TIMESTAMP, '', 0, 0, 0, 0, 0, 0, 0, 0)""")
-                .param(year).update();
+                        VALUES ('SHANDONG', ?, CURRENT_TIMESTAMP, '', 0, 0, 0, 0, 0, 0, 0, 0)""").param(year).update();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> otherNode = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    jdbc.sql("SELECT exam_year FROM campaign_purge WHERE region = 'SHANDONG' AND exam_year = ? FOR UPDATE")
-                            .param(year).query(Integer.class).single();
+        CompletableFuture<Void> otherNode =
+                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    jdbc.sql(
+                                    "SELECT exam_year FROM campaign_purge WHERE region = 'SHANDONG' AND exam_year = ? FOR UPDATE")
+                            .param(year)
+                            .query(Integer.class)
+                            .single();
                     held.countDown();
                     await(release);
                 }));
@@ -205,8 +234,12 @@ class RetentionTest {
 
             job.run();
 
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("seconds waited").isLessThan(5);
-            assertThat(personalData(applicant)).containsEntry("material_image", 1).containsEntry("account", 1);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))
+                    .as("seconds waited")
+                    .isLessThan(5);
+            assertThat(personalData(applicant))
+                    .containsEntry("material_image", 1)
+                    .containsEntry("account", 1);
         } finally {
             release.countDown();
             otherNode.get(30, TimeUnit.SECONDS);
@@ -244,7 +277,11 @@ class RetentionTest {
 
     /** 24:00 Beijing time of the final review day, plus 180 days. */
     private static Instant retentionEnds(int year) {
-        return LocalDate.of(year, 3, 31).plusDays(1).atStartOfDay(BEIJING).plus(RETENTION).toInstant();
+        return LocalDate.of(year, 3, 31)
+                .plusDays(1)
+                .atStartOfDay(BEIJING)
+                .plus(RETENTION)
+                .toInstant();
     }
 
     private static Applicant applicantOf(int year) {
@@ -262,20 +299,31 @@ class RetentionTest {
         candidates.activated(applicant);
         cases.upload(applicant, "DIPLOMA");
         String imageId = documents.images(applicant.candidateNo).get(0).id();
-        api.call(get("/api/review/cases/" + applicant.candidateNo + "/images/" + imageId), TestUsers.SITE_REVIEWER,
-                TestUsers.PASSWORD, 200);
+        api.call(
+                get("/api/review/cases/" + applicant.candidateNo + "/images/" + imageId),
+                TestUsers.SITE_REVIEWER,
+                TestUsers.PASSWORD,
+                200);
         cases.cancel(applicant);
         deliverSms(applicant);
-        assertThat(personalData(applicant).values()).as("data of " + applicant.candidateNo).doesNotContain(0);
+        assertThat(personalData(applicant).values())
+                .as("data of " + applicant.candidateNo)
+                .doesNotContain(0);
         return applicant;
     }
 
     private void deliverSms(Applicant applicant) {
         for (String outboxId : outboxIds(List.of(applicant))) {
-            ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey("smsDelivery")
-                    .processInstanceBusinessKey(outboxId).singleResult();
+            ProcessInstance delivery = runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey("smsDelivery")
+                    .processInstanceBusinessKey(outboxId)
+                    .singleResult();
             if (delivery != null) {
-                for (Job job : managementService.createJobQuery().processInstanceId(delivery.getId()).list()) {
+                for (Job job : managementService
+                        .createJobQuery()
+                        .processInstanceId(delivery.getId())
+                        .list()) {
                     managementService.executeJob(job.getId());
                 }
             }
@@ -286,20 +334,32 @@ class RetentionTest {
 
     private Map<String, Integer> personalData(Applicant applicant) {
         Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String table : List.of("material_image", "image_view", "candidate_message", "sms_outbox",
-                "activation_code", "candidate_profile")) {
-            rows.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE candidate_no = ?")
-                    .param(applicant.candidateNo).query(Integer.class).single());
+        for (String table : List.of(
+                "material_image",
+                "image_view",
+                "candidate_message",
+                "sms_outbox",
+                "activation_code",
+                "candidate_profile")) {
+            rows.put(
+                    table,
+                    jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE candidate_no = ?")
+                            .param(applicant.candidateNo)
+                            .query(Integer.class)
+                            .single());
         }
-        rows.put("account", (int) identityService.createUserQuery().userId(applicant.candidateNo).count());
+        rows.put("account", (int)
+                identityService.createUserQuery().userId(applicant.candidateNo).count());
         return rows;
     }
 
     private List<String> outboxIds(List<Applicant> applicants) {
         List<String> ids = new ArrayList<>();
         for (Applicant applicant : applicants) {
-            ids.addAll(jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ?").param(applicant.candidateNo)
-                    .query(String.class).list());
+            ids.addAll(jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ?")
+                    .param(applicant.candidateNo)
+                    .query(String.class)
+                    .list());
         }
         return ids;
     }
@@ -307,11 +367,16 @@ class RetentionTest {
     /** The ids of the demo gateway's copies of these candidates' SMS. */
     private List<String> demoSmsOf(List<Applicant> applicants) {
         List<String> ids = outboxIds(applicants);
-        return jdbc.sql("SELECT id FROM demo_sms WHERE id IN (:ids)").param("ids", ids).query(String.class).list();
+        return jdbc.sql("SELECT id FROM demo_sms WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(String.class)
+                .list();
     }
 
     private int demoSmsCount(List<String> ids) {
-        return jdbc.sql("SELECT COUNT(*) FROM demo_sms WHERE id IN (:ids)").param("ids", ids).query(Integer.class)
+        return jdbc.sql("SELECT COUNT(*) FROM demo_sms WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(Integer.class)
                 .single();
     }
 
@@ -323,14 +388,22 @@ class RetentionTest {
                 .param(year)
                 .query((rs, row) -> {
                     Map<String, Integer> counts = new LinkedHashMap<>();
-                    for (String column : List.of("candidates", "images", "image_views", "messages", "sms",
-                            "activation_codes", "profiles", "accounts")) {
+                    for (String column : List.of(
+                            "candidates",
+                            "images",
+                            "image_views",
+                            "messages",
+                            "sms",
+                            "activation_codes",
+                            "profiles",
+                            "accounts")) {
                         counts.put(column, rs.getInt(column));
                     }
                     counts.put("finished", rs.getTimestamp("finished_at") == null ? 0 : 1);
                     return counts;
                 })
-                .optional().orElse(Map.of());
+                .optional()
+                .orElse(Map.of());
     }
 
     private static void clockAt(Instant moment) {

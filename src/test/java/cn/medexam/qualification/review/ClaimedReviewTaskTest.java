@@ -3,6 +3,12 @@ package cn.medexam.qualification.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -12,14 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.support.TestUsers;
-
 /** 放回待审列表: a reviewer gives back the review task they claimed; nobody gives back a colleague's. */
 @EngineTest
 @AutoConfigureMockMvc
@@ -27,10 +25,13 @@ class ClaimedReviewTaskTest {
 
     @Autowired
     Api api;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     TaskService taskService;
 
@@ -75,12 +76,18 @@ class ClaimedReviewTaskTest {
     }
 
     private Task siteReview() {
-        return taskService.createTaskQuery().processInstanceBusinessKey(applicant.candidateNo)
-                .taskDefinitionKey(ReviewStage.SITE.taskKey()).singleResult();
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(applicant.candidateNo)
+                .taskDefinitionKey(ReviewStage.SITE.taskKey())
+                .singleResult();
     }
 
     private JsonNode release(String reviewer, int expectedStatus) throws Exception {
-        return api.call(post("/api/review/cases/" + applicant.candidateNo + "/release"), reviewer, TestUsers.PASSWORD,
+        return api.call(
+                post("/api/review/cases/" + applicant.candidateNo + "/release"),
+                reviewer,
+                TestUsers.PASSWORD,
                 expectedStatus);
     }
 }

@@ -3,17 +3,20 @@ package cn.medexam.qualification.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.ReviewGroups;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,23 +27,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.system.ReviewGroups;
-
 /** Each reviewer finds their site's cases in their own Tasklist filter; nobody sees another site's filter. */
 @EngineTest
 class TasklistFiltersTest {
 
     @Autowired
     CaseDriver cases;
+
     @Autowired
     FilterService filterService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ProcessEngine processEngine;
 
@@ -70,15 +72,22 @@ class TasklistFiltersTest {
 
         List<Filter> visible = filterService.createFilterQuery().list();
 
-        assertThat(visible).extracting(Filter::getName).contains("本考点待初审（" + site + "）")
+        assertThat(visible)
+                .extracting(Filter::getName)
+                .contains("本考点待初审（" + site + "）")
                 .doesNotContain("本考点待初审（" + otherSite + "）");
-        Filter mine = visible.stream().filter(f -> f.getName().equals("本考点待初审（" + site + "）")).findFirst().orElseThrow();
+        Filter mine = visible.stream()
+                .filter(f -> f.getName().equals("本考点待初审（" + site + "）"))
+                .findFirst()
+                .orElseThrow();
         assertThat(filterService.count(mine.getId())).isEqualTo(1);
         List<Task> tasks = filterService.list(mine.getId());
         assertThat(tasks).singleElement().extracting(Task::getTaskDefinitionKey).isEqualTo("siteReview");
         @SuppressWarnings("unchecked")
-        List<Map<String, String>> columns = (List<Map<String, String>>) mine.getProperties().get("variables");
-        assertThat(columns).extracting(column -> column.get("label"))
+        List<Map<String, String>> columns =
+                (List<Map<String, String>>) mine.getProperties().get("variables");
+        assertThat(columns)
+                .extracting(column -> column.get("label"))
                 .containsExactly("考生编号", "姓名", "证件号码", "提交时间", "退回次数");
     }
 
@@ -99,9 +108,15 @@ class TasklistFiltersTest {
         cases.passTimeUntil(cases.instance(early.candidateNo), "waitForReviewOpening");
         identityService.setAuthentication("reviewer-of-" + thirdSite, List.of(ReviewGroups.site(thirdSite)));
 
-        Filter theirs = filterService.createFilterQuery().filterName("本考点待初审（" + thirdSite + "）").singleResult();
+        Filter theirs = filterService
+                .createFilterQuery()
+                .filterName("本考点待初审（" + thirdSite + "）")
+                .singleResult();
         List<String> listed = filterService.<Task>list(theirs.getId()).stream()
-                .map(task -> runtimeService.getVariable(task.getProcessInstanceId(), "candidateNo").toString()).toList();
+                .map(task -> runtimeService
+                        .getVariable(task.getProcessInstanceId(), "candidateNo")
+                        .toString())
+                .toList();
 
         assertThat(listed).containsExactlyInAnyOrder(early.candidateNo, late.candidateNo, military.candidateNo);
         assertThat(listed.indexOf(early.candidateNo)).isLessThan(listed.indexOf(late.candidateNo));
@@ -110,7 +125,10 @@ class TasklistFiltersTest {
     @Test
     void aReviewerWorksTheTaskButCannotChangeIt() {
         TaskService tasks = processEngine.getTaskService();
-        String task = tasks.createTaskQuery().processInstanceBusinessKey(here.candidateNo).singleResult().getId();
+        String task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(here.candidateNo)
+                .singleResult()
+                .getId();
         identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
         tasks.claim(task, "reviewer-of-" + site);
@@ -125,7 +143,10 @@ class TasklistFiltersTest {
         Applicant candidate = Applicant.shandongBachelor();
         cases.register(candidate);
         TaskService tasks = processEngine.getTaskService();
-        String upload = tasks.createTaskQuery().processInstanceBusinessKey(candidate.candidateNo).singleResult().getId();
+        String upload = tasks.createTaskQuery()
+                .processInstanceBusinessKey(candidate.candidateNo)
+                .singleResult()
+                .getId();
         identityService.setAuthentication(candidate.candidateNo, List.of(ReviewGroups.CANDIDATES));
 
         assertThatThrownBy(() -> tasks.setAssignee(upload, null)).isInstanceOf(AuthorizationException.class);
@@ -134,12 +155,19 @@ class TasklistFiltersTest {
 
     @Test
     void aClaimedTaskStaysInTheSitesFilter() {
-        String task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(here.candidateNo)
-                .singleResult().getId();
+        String task = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(here.candidateNo)
+                .singleResult()
+                .getId();
         processEngine.getTaskService().claim(task, "reviewer-of-" + site);
         identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
-        Filter mine = filterService.createFilterQuery().filterName("本考点待初审（" + site + "）").singleResult();
+        Filter mine = filterService
+                .createFilterQuery()
+                .filterName("本考点待初审（" + site + "）")
+                .singleResult();
 
         assertThat(filterService.count(mine.getId())).isEqualTo(1);
     }
@@ -150,8 +178,10 @@ class TasklistFiltersTest {
 
         Map<String, Object> variables = runtimeService.getVariables(instance.getId());
 
-        assertThat(variables).containsEntry("candidateName", here.name)
-                .containsEntry("idNumberMasked", "3701**********1234").containsKey("lockedAt")
+        assertThat(variables)
+                .containsEntry("candidateName", here.name)
+                .containsEntry("idNumberMasked", "3701**********1234")
+                .containsKey("lockedAt")
                 .doesNotContainValue(here.idNumber);
     }
 
@@ -161,8 +191,11 @@ class TasklistFiltersTest {
         String theirs = cases.instance(there.candidateNo).getId();
         identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
-        List<VariableInstance> readable = runtimeService.createVariableInstanceQuery().processInstanceIdIn(mine, theirs)
-                .variableName("candidateName").list();
+        List<VariableInstance> readable = runtimeService
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(mine, theirs)
+                .variableName("candidateName")
+                .list();
 
         assertThat(readable).singleElement().satisfies(variable -> {
             assertThat(variable.getProcessInstanceId()).isEqualTo(mine);
@@ -176,9 +209,17 @@ class TasklistFiltersTest {
         cases.change(here, a -> a.examSite = otherSite);
 
         identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
-        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(moved).count()).isZero();
+        assertThat(runtimeService
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(moved)
+                        .count())
+                .isZero();
         identityService.setAuthentication("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)));
-        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(moved).count()).isPositive();
+        assertThat(runtimeService
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(moved)
+                        .count())
+                .isPositive();
     }
 
     @Test
@@ -187,7 +228,8 @@ class TasklistFiltersTest {
         String passedCase = cases.instance(here.candidateNo).getId();
         identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
 
-        Filter finalReview = filterService.createFilterQuery().filterName("考区待终审（山东）").singleResult();
+        Filter finalReview =
+                filterService.createFilterQuery().filterName("考区待终审（山东）").singleResult();
 
         assertThat(finalReview).isNotNull();
         List<Task> tasks = filterService.list(finalReview.getId());

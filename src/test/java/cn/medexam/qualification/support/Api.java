@@ -3,8 +3,9 @@ package cn.medexam.qualification.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -12,9 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Calls the application's API through MockMvc as a user, checks the status and gives the answer as JSON.
@@ -26,6 +24,7 @@ public class Api {
     /** Present in contexts of tests with @AutoConfigureMockMvc only. */
     @Autowired
     private ObjectProvider<MockMvc> mvc;
+
     @Autowired
     private ObjectMapper json;
 
@@ -41,7 +40,8 @@ public class Api {
     public MvcResult perform(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
         MvcResult result = mvc.getObject().perform(request).andReturn();
         assertThat(result.getResponse().getStatus())
-                .as(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+                .as(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(expectedStatus);
         return result;
     }
 
@@ -52,6 +52,7 @@ public class Api {
     private JsonNode body(MvcResult result) throws Exception {
         String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         return content.isEmpty() || !content.startsWith("{") && !content.startsWith("[")
-                ? json.nullNode() : json.readTree(content);
+                ? json.nullNode()
+                : json.readTree(content);
     }
 }

@@ -1,8 +1,5 @@
 package cn.medexam.qualification.support;
 
-import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicLong;
-
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registration.Category;
@@ -13,6 +10,8 @@ import cn.medexam.qualification.registration.Registration.IdType;
 import cn.medexam.qualification.registration.Registration.InstitutionTier;
 import cn.medexam.qualification.registration.Registration.MilitaryStatus;
 import cn.medexam.qualification.registration.Registration.Nationality;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test registrations: a Shandong 2026 bachelor applying for physician at exam site 3701 unless told otherwise.
@@ -73,9 +72,31 @@ public final class Applicant {
     }
 
     public Registration registration() {
-        return new Registration(candidateNo, name, idType, idNumber, phone, region, examSite, examYear, level, category,
-                education, graduateStatus, upgradedBachelorEnteredOn, graduateEnrolledOn, holdsAssistantQualification,
-                assistantRegisteredOn, institutionTier, probationInstitutions, foreignDegree, nationality,
-                previousHunanRegistration, shortTrack, graduatingThisYear, militaryStatus, schoolInRegion);
+        return new Registration(
+                candidateNo,
+                name,
+                idType,
+                idNumber,
+                phone,
+                region,
+                examSite,
+                examYear,
+                level,
+                category,
+                education,
+                graduateStatus,
+                upgradedBachelorEnteredOn,
+                graduateEnrolledOn,
+                holdsAssistantQualification,
+                assistantRegisteredOn,
+                institutionTier,
+                probationInstitutions,
+                foreignDegree,
+                nationality,
+                previousHunanRegistration,
+                shortTrack,
+                graduatingThisYear,
+                militaryStatus,
+                schoolInRegion);
     }
 }

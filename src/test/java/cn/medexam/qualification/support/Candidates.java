@@ -5,11 +5,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Candidates who activated their account the way a person does: code by SMS, then a password. */
 @Component
@@ -37,16 +36,30 @@ public class Candidates {
     }
 
     public void requestCode(Applicant applicant) throws Exception {
-        api.anonymous(post("/api/candidate/activation/code").with(fromTheirOwnPhone(applicant))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(api.json(Map.of("candidateNo", applicant.candidateNo, "idNumber", applicant.idNumber))), 202);
+        api.anonymous(
+                post("/api/candidate/activation/code")
+                        .with(fromTheirOwnPhone(applicant))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                api.json(Map.of("candidateNo", applicant.candidateNo, "idNumber", applicant.idNumber))),
+                202);
     }
 
     public void activate(Applicant applicant, String code, int expectedStatus) throws Exception {
-        api.anonymous(post("/api/candidate/activation").with(fromTheirOwnPhone(applicant))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(api.json(Map.of("candidateNo", applicant.candidateNo, "idNumber", applicant.idNumber,
-                        "code", code, "password", PASSWORD))), expectedStatus);
+        api.anonymous(
+                post("/api/candidate/activation")
+                        .with(fromTheirOwnPhone(applicant))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(api.json(Map.of(
+                                "candidateNo",
+                                applicant.candidateNo,
+                                "idNumber",
+                                applicant.idNumber,
+                                "code",
+                                code,
+                                "password",
+                                PASSWORD))),
+                expectedStatus);
     }
 
     /**
@@ -69,8 +82,8 @@ public class Candidates {
     /** The code in the newest activation SMS queued for the candidate (what their phone would show). */
     public String lastCode(Applicant applicant) {
         String text = jdbc.sql("""
-                        SELECT text FROM sms_outbox WHERE candidate_no = ? AND kind = 'ACTIVATION_CODE' ORDER BY seq DESC""")
-                .param(applicant.candidateNo).query(String.class).list().stream().findFirst()
+                        SELECT text FROM sms_outbox WHERE candidate_no = ? AND kind = 'ACTIVATION_CODE' ORDER BY seq DESC""").param(applicant.candidateNo).query(String.class).list().stream()
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no activation SMS for " + applicant.candidateNo));
         Matcher code = CODE.matcher(text);
         if (!code.find()) {
@@ -81,6 +94,8 @@ public class Candidates {
 
     public int activationSmsCount(Applicant applicant) {
         return jdbc.sql("SELECT COUNT(*) FROM sms_outbox WHERE candidate_no = ? AND kind = 'ACTIVATION_CODE'")
-                .param(applicant.candidateNo).query(Integer.class).single();
+                .param(applicant.candidateNo)
+                .query(Integer.class)
+                .single();
     }
 }

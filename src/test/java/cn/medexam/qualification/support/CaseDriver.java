@@ -1,5 +1,13 @@
 package cn.medexam.qualification.support;
 
+import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.notification.CandidateMessage;
+import cn.medexam.qualification.notification.Notifier;
+import cn.medexam.qualification.registration.RegistrationService;
+import cn.medexam.qualification.review.ReviewService;
+import cn.medexam.qualification.review.ReviewStage;
+import cn.medexam.qualification.review.Verdict;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
 import javax.imageio.ImageIO;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,15 +29,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.checklist.Checklists;
-import cn.medexam.qualification.documents.DocumentStore;
-import cn.medexam.qualification.notification.CandidateMessage;
-import cn.medexam.qualification.notification.Notifier;
-import cn.medexam.qualification.registration.RegistrationService;
-import cn.medexam.qualification.review.ReviewService;
-import cn.medexam.qualification.review.ReviewStage;
-import cn.medexam.qualification.review.Verdict;
 
 /**
  * Drives cases through their lifecycle the way their people do: the registration system registers, the candidate
@@ -54,9 +51,16 @@ public class CaseDriver {
     private final ManagementService managementService;
     private final JdbcClient jdbc;
 
-    CaseDriver(RegistrationService registrations, DocumentStore documents, Checklists checklists, ReviewService reviews,
-               Notifier notifier, RuntimeService runtimeService, TaskService taskService,
-               ManagementService managementService, JdbcClient jdbc) {
+    CaseDriver(
+            RegistrationService registrations,
+            DocumentStore documents,
+            Checklists checklists,
+            ReviewService reviews,
+            Notifier notifier,
+            RuntimeService runtimeService,
+            TaskService taskService,
+            ManagementService managementService,
+            JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.registrations = registrations;
         this.documents = documents;
@@ -80,7 +84,11 @@ public class CaseDriver {
 
     /** The case's timer at that activity, as it waits now. */
     public Job timer(ProcessInstance instance, String activityId) {
-        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+        return managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .timers()
                 .singleResult();
     }
 
@@ -112,7 +120,10 @@ public class CaseDriver {
     }
 
     public ProcessInstance instance(String candidateNo) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(candidateNo).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(candidateNo)
+                .singleResult();
     }
 
     // --- candidate -----------------------------------------------------------------------------------------------
@@ -127,8 +138,11 @@ public class CaseDriver {
 
     /** The candidate completes their open upload or resubmission task. */
     public void submit(Applicant applicant) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(applicant.candidateNo)
-                .taskAssignee(applicant.candidateNo).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(applicant.candidateNo)
+                .taskAssignee(applicant.candidateNo)
+                .singleResult();
         if (task == null) {
             throw new AssertionError("candidate " + applicant.candidateNo + " has no open upload task");
         }

@@ -3,7 +3,6 @@ package cn.medexam.qualification.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +21,9 @@ public class DatabaseAvailable implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("embedded H2");
         }
         if (result == null) {
-            result = probe(System.getProperty("spring.datasource.url"), System.getProperty("spring.datasource.username"),
+            result = probe(
+                    System.getProperty("spring.datasource.url"),
+                    System.getProperty("spring.datasource.username"),
                     System.getProperty("spring.datasource.password", ""));
         }
         return result;

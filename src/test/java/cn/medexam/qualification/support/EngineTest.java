@@ -5,7 +5,6 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,5 +20,4 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(DatabaseAvailable.class)
 @SpringBootTest
 @ActiveProfiles("test")
-public @interface EngineTest {
-}
+public @interface EngineTest {}

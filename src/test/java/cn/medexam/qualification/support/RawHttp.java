@@ -30,7 +30,8 @@ public final class RawHttp {
     /** A client at an address no other test uses. */
     public static RawHttp fromNewAddress(int port) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new RawHttp(port, "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255));
+        return new RawHttp(
+                port, "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255));
     }
 
     public String address() {
@@ -93,7 +94,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -111,7 +114,9 @@ public final class RawHttp {
                     size.append((char) c);
                 }
             }
-            int length = size.isEmpty() ? 0 : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+            int length = size.isEmpty()
+                    ? 0
+                    : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
             if (length == 0) {
                 return body.toByteArray();
             }

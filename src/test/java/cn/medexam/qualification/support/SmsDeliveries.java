@@ -2,7 +2,6 @@ package cn.medexam.qualification.support;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -41,18 +40,28 @@ public class SmsDeliveries {
 
         public String outboxId() {
             return (kind == null
-                    ? jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ?").param(candidateNo)
-                    : jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ? AND kind = ?").params(candidateNo, kind))
-                    .query(String.class).single();
+                            ? jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ?")
+                                    .param(candidateNo)
+                            : jdbc.sql("SELECT id FROM sms_outbox WHERE candidate_no = ? AND kind = ?")
+                                    .params(candidateNo, kind))
+                    .query(String.class)
+                    .single();
         }
 
         public String instance() {
-            return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(outboxId())
-                    .processDefinitionKey("smsDelivery").singleResult().getId();
+            return historyService
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(outboxId())
+                    .processDefinitionKey("smsDelivery")
+                    .singleResult()
+                    .getId();
         }
 
         public Job job() {
-            return managementService.createJobQuery().processInstanceId(instance()).singleResult();
+            return managementService
+                    .createJobQuery()
+                    .processInstanceId(instance())
+                    .singleResult();
         }
 
         /** One run of the delivery job, at its due time, as the job executor would. */
@@ -65,12 +74,18 @@ public class SmsDeliveries {
         }
 
         public String status() {
-            return jdbc.sql("SELECT status FROM sms_outbox WHERE id = ?").param(outboxId()).query(String.class).single();
+            return jdbc.sql("SELECT status FROM sms_outbox WHERE id = ?")
+                    .param(outboxId())
+                    .query(String.class)
+                    .single();
         }
 
         public Instant sentAt() {
-            return jdbc.sql("SELECT sent_at FROM sms_outbox WHERE id = ?").param(outboxId())
-                    .query(Timestamp.class).single().toInstant();
+            return jdbc.sql("SELECT sent_at FROM sms_outbox WHERE id = ?")
+                    .param(outboxId())
+                    .query(Timestamp.class)
+                    .single()
+                    .toInstant();
         }
     }
 }

@@ -2,9 +2,8 @@ package cn.medexam.qualification.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A local stand-in for the SMS provider's endpoint, one for the whole test run (test contexts are cached and may
@@ -20,8 +19,7 @@ public final class SmsProviderStub {
         PROVIDER.start();
     }
 
-    private SmsProviderStub() {
-    }
+    private SmsProviderStub() {}
 
     /** Points the Aliyun adapter at the stub; call from a test class's {@code @DynamicPropertySource}. */
     public static void endpoint(DynamicPropertyRegistry registry) {

@@ -1,11 +1,10 @@
 package cn.medexam.qualification.support;
 
+import cn.medexam.qualification.system.IdentityProvisioning;
+import cn.medexam.qualification.system.ReviewGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-
-import cn.medexam.qualification.system.IdentityProvisioning;
-import cn.medexam.qualification.system.ReviewGroups;
 
 /** The callers of the API tests, made in Camunda's identity service like every real user. */
 @Component

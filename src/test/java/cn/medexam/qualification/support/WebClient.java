@@ -24,30 +24,42 @@ public final class WebClient {
 
     public WebClient(int port) {
         this.port = port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Signs in on the login page and opens Tasklist and the API, which hand out their CSRF cookies. */
     public WebClient logIn(String user, String password) {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+        send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).header("Accept", "text/html").GET());
+        send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/"))
+                .header("Accept", "text/html")
+                .GET());
         get("/api/me/case");
         return this;
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .GET());
     }
 
     /** A write as a page script sends it: JSON body, both CSRF headers. */
     public HttpResponse<String> send(String method, String path, String json) {
         return send(withCsrf(HttpRequest.newBuilder(uri(path)))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)));
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A form post as a login page sends it. */
@@ -59,16 +71,21 @@ public final class WebClient {
 
     /** A call with HTTP Basic credentials and no session, as a script or another system makes it. */
     public HttpResponse<String> basic(String user, String password, String method, String path, String json) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return sendWithoutCookies(request);
     }
 
     public HttpResponse<String> anonymous(String method, String path) {
-        return sendWithoutCookies(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        return sendWithoutCookies(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -79,8 +96,10 @@ public final class WebClient {
     }
 
     private java.util.Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -88,7 +107,11 @@ public final class WebClient {
     }
 
     private HttpResponse<String> sendWithoutCookies(HttpRequest.Builder request) {
-        return send(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), request);
+        return send(
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                request);
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {

@@ -2,6 +2,10 @@ package cn.medexam.qualification.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.support.DatabaseAvailable;
+import cn.medexam.qualification.support.RawHttp;
+import cn.medexam.qualification.support.RawHttp.Response;
+import cn.medexam.qualification.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -10,11 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import cn.medexam.qualification.support.DatabaseAvailable;
-import cn.medexam.qualification.support.RawHttp;
-import cn.medexam.qualification.support.RawHttp.Response;
-import cn.medexam.qualification.support.TestUsers;
 
 /** Login CSRF: another site's page cannot post a login (the attacker's account) into a visitor's browser. */
 @Tag("engine")
@@ -27,6 +26,7 @@ class CrossSiteLoginTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestUsers users;
 
@@ -49,16 +49,21 @@ class CrossSiteLoginTest {
 
     @Test
     void theRefererCountsWhenThereIsNoOrigin() throws Exception {
-        assertThat(browser.form("/api/login", CREDENTIALS, "Referer: http://evil.example/login.html").status())
+        assertThat(browser.form("/api/login", CREDENTIALS, "Referer: http://evil.example/login.html")
+                        .status())
                 .isEqualTo(403);
-        assertThat(browser.form("/api/login", CREDENTIALS, "Referer: http://localhost:" + port + "/login.html").status())
+        assertThat(browser.form("/api/login", CREDENTIALS, "Referer: http://localhost:" + port + "/login.html")
+                        .status())
                 .isEqualTo(204);
     }
 
     @Test
     void anotherPortOrASandboxedPageIsAnotherOrigin() throws Exception {
-        assertThat(browser.form("/api/login", CREDENTIALS, "Origin: http://localhost:" + (port + 1)).status()).isEqualTo(403);
-        assertThat(browser.form("/api/login", CREDENTIALS, "Origin: null").status()).isEqualTo(403);
+        assertThat(browser.form("/api/login", CREDENTIALS, "Origin: http://localhost:" + (port + 1))
+                        .status())
+                .isEqualTo(403);
+        assertThat(browser.form("/api/login", CREDENTIALS, "Origin: null").status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -66,15 +71,21 @@ class CrossSiteLoginTest {
         Response refused = browser.form("/login", CREDENTIALS, "Origin: https://evil.example");
 
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(refused.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html?error"));
+        assertThat(refused.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login.html?error"));
         assertThat(refused.header("Set-Cookie")).as("no session").isEmpty();
     }
 
     @Test
     void ownPagesAndClientsWithoutOriginLogIn() throws Exception {
-        assertThat(browser.form("/login", CREDENTIALS, "Origin: http://localhost:" + port).header("Location"))
+        assertThat(browser.form("/login", CREDENTIALS, "Origin: http://localhost:" + port)
+                        .header("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/default/"));
-        assertThat(browser.form("/api/login", CREDENTIALS, "Origin: http://LOCALHOST:" + port).status()).isEqualTo(204);
-        assertThat(browser.form("/api/login", CREDENTIALS).status()).as("curl, a system").isEqualTo(204);
+        assertThat(browser.form("/api/login", CREDENTIALS, "Origin: http://LOCALHOST:" + port)
+                        .status())
+                .isEqualTo(204);
+        assertThat(browser.form("/api/login", CREDENTIALS).status())
+                .as("curl, a system")
+                .isEqualTo(204);
     }
 }

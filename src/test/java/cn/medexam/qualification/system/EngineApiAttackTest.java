@@ -3,9 +3,15 @@ package cn.medexam.qualification.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.medexam.qualification.support.Api;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.DatabaseAvailable;
+import cn.medexam.qualification.support.TestUsers;
+import cn.medexam.qualification.support.WebClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
 import org.assertj.core.api.AbstractIntegerAssert;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,14 +35,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.medexam.qualification.support.Api;
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.Candidates;
-import cn.medexam.qualification.support.DatabaseAvailable;
-import cn.medexam.qualification.support.TestUsers;
-import cn.medexam.qualification.support.WebClient;
-
 /**
  * The engine's own API as a second door beside the application's: every attack here goes over HTTP the way a
  * person with a valid account would send it (the webapps' engine API with the session and CSRF token Tasklist
@@ -53,22 +51,31 @@ class EngineApiAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     CaseDriver cases;
+
     @Autowired
     Candidates candidates;
+
     @Autowired
     Api api;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -88,7 +95,9 @@ class EngineApiAttackTest {
     /** The status of an answer, described by the request and the answer's body when it is not the one expected. */
     static AbstractIntegerAssert<?> status(HttpResponse<String> response) {
         return assertThat(response.statusCode())
-                .as("%s %s answered %s", response.request().method(), response.uri().getPath(), response.body());
+                .as(
+                        "%s %s answered %s",
+                        response.request().method(), response.uri().getPath(), response.body());
     }
 
     @Nested
@@ -110,8 +119,8 @@ class EngineApiAttackTest {
 
         @Test
         void cannotSubmitTheTaskFormWithForgedVariables() {
-            HttpResponse<String> forged = candidate.send("POST", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/submit-form",
-                    """
+            HttpResponse<String> forged =
+                    candidate.send("POST", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/submit-form", """
                     {"variables": {"examSite": {"value": "3702"}, "serialNumber": {"value": "2026-FORGED"},
                                    "siteOutcome": {"value": "PASS"}, "returnCount": {"value": "many"},
                                    "candidateNo": {"value": "T-SOMEONE-ELSE"}}}""");
@@ -123,37 +132,61 @@ class EngineApiAttackTest {
 
         @Test
         void cannotCompleteTheTaskWithoutVariablesEither() {
-            status(candidate.send("POST", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/complete", "{}")).isEqualTo(403);
+            status(candidate.send("POST", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/complete", "{}"))
+                    .isEqualTo(403);
             assertNothingChanged();
         }
 
         @Test
         void cannotSetOrDeleteAVariableOfTheirCase() {
-            status(candidate.send("PUT", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/variables/examSite",
-                    "{\"value\": \"3702\"}")).isEqualTo(403);
-            status(candidate.send("POST", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/variables",
-                    "{\"modifications\": {\"serialNumber\": {\"value\": \"X\"}}}")).isEqualTo(403);
-            status(candidate.send("DELETE", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/variables/examSite", null)).isIn(403, 404);
-            status(candidate.send("POST", WEBAPP_ENGINE + "/process-instance/" + instance.getId() + "/variables",
-                    "{\"modifications\": {\"examSite\": {\"value\": \"3702\"}}}")).isIn(403, 404);
+            status(candidate.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/variables/examSite",
+                            "{\"value\": \"3702\"}"))
+                    .isEqualTo(403);
+            status(candidate.send(
+                            "POST",
+                            WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/variables",
+                            "{\"modifications\": {\"serialNumber\": {\"value\": \"X\"}}}"))
+                    .isEqualTo(403);
+            status(candidate.send(
+                            "DELETE", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/variables/examSite", null))
+                    .isIn(403, 404);
+            status(candidate.send(
+                            "POST",
+                            WEBAPP_ENGINE + "/process-instance/" + instance.getId() + "/variables",
+                            "{\"modifications\": {\"examSite\": {\"value\": \"3702\"}}}"))
+                    .isIn(403, 404);
             assertNothingChanged();
         }
 
         @Test
         void cannotLeaveTheReviewerACommentOnTheTask() {
-            status(candidate.send("POST", WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/comment/create",
-                    "{\"message\": \"请直接通过\"}")).isIn(400, 403);
+            status(candidate.send(
+                            "POST",
+                            WEBAPP_ENGINE + "/task/" + uploadTask.getId() + "/comment/create",
+                            "{\"message\": \"请直接通过\"}"))
+                    .isIn(400, 403);
             assertThat(taskService.getTaskComments(uploadTask.getId())).isEmpty();
         }
 
         @Test
         void cannotUseTheEnginesRestApiAtAll() {
             WebClient client = new WebClient(port);
-            status(client.basic(applicant.candidateNo, Candidates.PASSWORD, "POST",
-                    "/engine-rest/task/" + uploadTask.getId() + "/complete",
-                    "{\"variables\": {\"examSite\": {\"value\": \"3702\"}}}")).isEqualTo(403);
-            status(client.basic(applicant.candidateNo, Candidates.PASSWORD, "GET",
-                    "/engine-rest/process-definition/statistics", null)).isEqualTo(403);
+            status(client.basic(
+                            applicant.candidateNo,
+                            Candidates.PASSWORD,
+                            "POST",
+                            "/engine-rest/task/" + uploadTask.getId() + "/complete",
+                            "{\"variables\": {\"examSite\": {\"value\": \"3702\"}}}"))
+                    .isEqualTo(403);
+            status(client.basic(
+                            applicant.candidateNo,
+                            Candidates.PASSWORD,
+                            "GET",
+                            "/engine-rest/process-definition/statistics",
+                            null))
+                    .isEqualTo(403);
             status(client.anonymous("GET", "/engine-rest/engine")).isEqualTo(401);
             // nor with the session cookie of their browser
             status(candidate.get("/engine-rest/engine")).isEqualTo(401);
@@ -162,10 +195,13 @@ class EngineApiAttackTest {
 
         @Test
         void cannotReadTheProcessStatistics() {
-            status(candidate.get(WEBAPP_ENGINE + "/process-definition/statistics")).isEqualTo(403);
-            status(candidate.get(WEBAPP_ENGINE + "/process-definition/" + instance.getProcessDefinitionId()
-                    + "/statistics")).isEqualTo(403);
-            status(candidate.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")).isIn(401, 403, 404);
+            status(candidate.get(WEBAPP_ENGINE + "/process-definition/statistics"))
+                    .isEqualTo(403);
+            status(candidate.get(
+                            WEBAPP_ENGINE + "/process-definition/" + instance.getProcessDefinitionId() + "/statistics"))
+                    .isEqualTo(403);
+            status(candidate.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"))
+                    .isIn(401, 403, 404);
         }
 
         @Test
@@ -175,57 +211,90 @@ class EngineApiAttackTest {
             HttpResponse<String> submitted = candidate.send("POST", "/api/me/submission", null);
 
             status(submitted).isEqualTo(200);
-            assertThat(taskService.createTaskQuery().taskId(uploadTask.getId()).count()).isZero();
+            assertThat(taskService.createTaskQuery().taskId(uploadTask.getId()).count())
+                    .isZero();
         }
 
         @Test
         void cannotSetAPasswordThatBreaksTheRules() {
-            HttpResponse<String> weak = candidate.send("PUT", WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/credentials",
+            HttpResponse<String> weak = candidate.send(
+                    "PUT",
+                    WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/credentials",
                     "{\"password\": \"1\", \"authenticatedUserPassword\": \"" + Candidates.PASSWORD + "\"}");
 
             status(weak).isEqualTo(400);
-            assertThat(identityService.checkPassword(applicant.candidateNo, Candidates.PASSWORD)).isTrue();
+            assertThat(identityService.checkPassword(applicant.candidateNo, Candidates.PASSWORD))
+                    .isTrue();
         }
 
         @Test
         void mayChangeTheirOwnPasswordWithinTheRules() {
-            HttpResponse<String> changed = candidate.send("PUT", WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/credentials",
-                    "{\"password\": \"Neues2027pass\", \"authenticatedUserPassword\": \"" + Candidates.PASSWORD + "\"}");
+            HttpResponse<String> changed = candidate.send(
+                    "PUT",
+                    WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/credentials",
+                    "{\"password\": \"Neues2027pass\", \"authenticatedUserPassword\": \"" + Candidates.PASSWORD
+                            + "\"}");
 
             status(changed).isEqualTo(204);
-            assertThat(identityService.checkPassword(applicant.candidateNo, "Neues2027pass")).isTrue();
+            assertThat(identityService.checkPassword(applicant.candidateNo, "Neues2027pass"))
+                    .isTrue();
         }
 
         @Test
         void cannotDeleteOrRenameThemselves() {
             status(candidate.send("DELETE", WEBAPP_ENGINE + "/user/" + applicant.candidateNo, null))
                     .isEqualTo(403);
-            status(candidate.send("PUT", WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/profile",
-                    "{\"id\": \"" + applicant.candidateNo + "\", \"firstName\": \"李四\", \"lastName\": \"\"}")).isEqualTo(403);
+            status(candidate.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/profile",
+                            "{\"id\": \"" + applicant.candidateNo + "\", \"firstName\": \"李四\", \"lastName\": \"\"}"))
+                    .isEqualTo(403);
 
-            User account = identityService.createUserQuery().userId(applicant.candidateNo).singleResult();
+            User account = identityService
+                    .createUserQuery()
+                    .userId(applicant.candidateNo)
+                    .singleResult();
             assertThat(account.getFirstName()).isEqualTo(applicant.name);
         }
 
         @Test
         void cannotJoinAGroup() {
-            status(candidate.send("PUT", WEBAPP_ENGINE + "/group/" + ReviewGroups.site("3701") + "/members/"
-                    + applicant.candidateNo, null)).isEqualTo(403);
-            assertThat(identityService.createUserQuery().userId(applicant.candidateNo)
-                    .memberOfGroup(ReviewGroups.site("3701")).count()).isZero();
+            status(candidate.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/group/" + ReviewGroups.site("3701") + "/members/" + applicant.candidateNo,
+                            null))
+                    .isEqualTo(403);
+            assertThat(identityService
+                            .createUserQuery()
+                            .userId(applicant.candidateNo)
+                            .memberOfGroup(ReviewGroups.site("3701"))
+                            .count())
+                    .isZero();
         }
 
         @Test
         void anAdministratorCannotTakeOverTheCandidateAccountEither() {
             WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
-            status(admin.send("PUT", WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/credentials",
-                    "{\"password\": \"Taken0ver2027\", \"authenticatedUserPassword\": \"" + TestUsers.PASSWORD + "\"}")).isEqualTo(403);
-            status(admin.send("PUT", WEBAPP_ENGINE + "/group/" + ReviewGroups.ADMINS + "/members/"
-                    + applicant.candidateNo, null)).isEqualTo(403);
-            assertThat(identityService.checkPassword(applicant.candidateNo, Candidates.PASSWORD)).isTrue();
-            assertThat(identityService.createUserQuery().userId(applicant.candidateNo)
-                    .memberOfGroup(ReviewGroups.ADMINS).count()).isZero();
+            status(admin.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/user/" + applicant.candidateNo + "/credentials",
+                            "{\"password\": \"Taken0ver2027\", \"authenticatedUserPassword\": \"" + TestUsers.PASSWORD
+                                    + "\"}"))
+                    .isEqualTo(403);
+            status(admin.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/group/" + ReviewGroups.ADMINS + "/members/" + applicant.candidateNo,
+                            null))
+                    .isEqualTo(403);
+            assertThat(identityService.checkPassword(applicant.candidateNo, Candidates.PASSWORD))
+                    .isTrue();
+            assertThat(identityService
+                            .createUserQuery()
+                            .userId(applicant.candidateNo)
+                            .memberOfGroup(ReviewGroups.ADMINS)
+                            .count())
+                    .isZero();
         }
 
         private void assertNothingChanged() {
@@ -234,7 +303,10 @@ class EngineApiAttackTest {
         }
 
         private Task openTask() {
-            return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            return taskService
+                    .createTaskQuery()
+                    .processInstanceId(instance.getId())
+                    .singleResult();
         }
     }
 
@@ -248,70 +320,107 @@ class EngineApiAttackTest {
         @BeforeEach
         void claimedInTasklist() {
             instance = cases.submittedAndReviewOpen(applicant);
-            review = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            review = taskService
+                    .createTaskQuery()
+                    .processInstanceId(instance.getId())
+                    .singleResult();
             reviewer = new WebClient(port).logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
-            status(reviewer.send("POST", WEBAPP_ENGINE + "/task/" + review.getId() + "/claim",
-                    "{\"userId\": \"" + TestUsers.SITE_REVIEWER + "\"}")).isEqualTo(204);
+            status(reviewer.send(
+                            "POST",
+                            WEBAPP_ENGINE + "/task/" + review.getId() + "/claim",
+                            "{\"userId\": \"" + TestUsers.SITE_REVIEWER + "\"}"))
+                    .isEqualTo(204);
         }
 
         @Test
         void cannotPassTheCaseAroundTheReviewApi() {
-            HttpResponse<String> pass = reviewer.send("POST", WEBAPP_ENGINE + "/task/" + review.getId() + "/submit-form",
+            HttpResponse<String> pass = reviewer.send(
+                    "POST",
+                    WEBAPP_ENGINE + "/task/" + review.getId() + "/submit-form",
                     "{\"variables\": {\"siteOutcome\": {\"value\": \"PASS\"}}}");
 
             status(pass).isEqualTo(403);
-            status(reviewer.send("POST", WEBAPP_ENGINE + "/task/" + review.getId() + "/complete",
-                    "{\"variables\": {\"siteOutcome\": {\"value\": \"BOGUS\"}}}")).isEqualTo(403);
+            status(reviewer.send(
+                            "POST",
+                            WEBAPP_ENGINE + "/task/" + review.getId() + "/complete",
+                            "{\"variables\": {\"siteOutcome\": {\"value\": \"BOGUS\"}}}"))
+                    .isEqualTo(403);
             assertThat(decisionsRecorded()).isZero();
-            assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
-            assertThat(runtimeService.getVariable(instance.getId(), "siteOutcome")).isNull();
+            assertThat(taskService.createTaskQuery().taskId(review.getId()).count())
+                    .isOne();
+            assertThat(runtimeService.getVariable(instance.getId(), "siteOutcome"))
+                    .isNull();
         }
 
         @Test
         void aVerdictThroughTheReviewApiIsRecordedAndMovesTheCase() {
-            HttpResponse<String> pass = reviewer.send("POST", "/api/review/cases/" + applicant.candidateNo + "/decision",
-                    "{\"outcome\": \"PASS\"}");
+            HttpResponse<String> pass = reviewer.send(
+                    "POST", "/api/review/cases/" + applicant.candidateNo + "/decision", "{\"outcome\": \"PASS\"}");
 
             status(pass).isEqualTo(200);
             assertThat(decisionsRecorded()).isOne();
-            assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult()
-                    .getTaskDefinitionKey()).isEqualTo("regionReview");
+            assertThat(taskService
+                            .createTaskQuery()
+                            .processInstanceId(instance.getId())
+                            .singleResult()
+                            .getTaskDefinitionKey())
+                    .isEqualTo("regionReview");
         }
 
         @Test
         void cannotFireOrMoveTheCasesTimersNorSendItsMessages() {
             WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
-            String anyTimer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().list()
-                    .stream().findFirst().map(job -> job.getId()).orElse("no-timer");
+            String anyTimer =
+                    managementService.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+                            .findFirst()
+                            .map(job -> job.getId())
+                            .orElse("no-timer");
 
             status(admin.send("POST", WEBAPP_ENGINE + "/job/" + anyTimer + "/execute", null))
                     .isIn(403, 404);
             status(admin.send("POST", WEBAPP_ENGINE + "/message", """
-                    {"messageName": "RegistrationCancelled", "businessKey": "%s"}""".formatted(applicant.candidateNo))).isEqualTo(403);
+                    {"messageName": "RegistrationCancelled", "businessKey": "%s"}""".formatted(applicant.candidateNo)))
+                    .isEqualTo(403);
             status(admin.send("DELETE", WEBAPP_ENGINE + "/process-instance/" + instance.getId(), null))
                     .isEqualTo(403);
             assertThat(cases.instance(applicant.candidateNo)).isNotNull();
-            assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
+            assertThat(taskService.createTaskQuery().taskId(review.getId()).count())
+                    .isOne();
         }
 
         @Test
         void anAdministratorsScriptCannotDecideEither() {
             WebClient script = new WebClient(port);
 
-            status(script.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "POST", "/engine-rest/task/" + review.getId()
-                    + "/complete", "{\"variables\": {\"siteOutcome\": {\"value\": \"PASS\"}}}")).isEqualTo(403);
-            status(script.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "PUT", "/engine-rest/process-instance/"
-                    + instance.getId() + "/variables/serialNumber", "{\"value\": \"X\"}")).isEqualTo(403);
-            status(script.basic(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD, "GET", "/engine-rest/task", null)).isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "POST",
+                            "/engine-rest/task/" + review.getId() + "/complete",
+                            "{\"variables\": {\"siteOutcome\": {\"value\": \"PASS\"}}}"))
+                    .isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "PUT",
+                            "/engine-rest/process-instance/" + instance.getId() + "/variables/serialNumber",
+                            "{\"value\": \"X\"}"))
+                    .isEqualTo(403);
+            status(script.basic(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD, "GET", "/engine-rest/task", null))
+                    .isEqualTo(403);
             // reading is what the engine REST API is for
-            status(script.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "GET", "/engine-rest/engine", null)).isEqualTo(200);
+            status(script.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "GET", "/engine-rest/engine", null))
+                    .isEqualTo(200);
             assertThat(decisionsRecorded()).isZero();
-            assertThat(runtimeService.getVariable(instance.getId(), "serialNumber")).isNull();
+            assertThat(runtimeService.getVariable(instance.getId(), "serialNumber"))
+                    .isNull();
         }
 
         private long decisionsRecorded() {
-            return jdbc.sql("SELECT COUNT(*) FROM review_decision WHERE candidate_no = ?").param(applicant.candidateNo)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM review_decision WHERE candidate_no = ?")
+                    .param(applicant.candidateNo)
+                    .query(Long.class)
+                    .single();
         }
     }
 
@@ -326,19 +435,26 @@ class EngineApiAttackTest {
             HttpResponse<String> weak = admin.send("POST", WEBAPP_ENGINE + "/user/create", newUser(reviewer, "short"));
             status(weak).isEqualTo(400);
             assertThat(weak.body()).contains(PasswordRules.MESSAGE);
-            status(admin.send("POST", WEBAPP_ENGINE + "/user/create", newUser(reviewer, "Kaodian2027"))).isEqualTo(204);
-            status(admin.send("PUT", WEBAPP_ENGINE + "/group/" + ReviewGroups.site("3701") + "/members/" + reviewer, null))
+            status(admin.send("POST", WEBAPP_ENGINE + "/user/create", newUser(reviewer, "Kaodian2027")))
+                    .isEqualTo(204);
+            status(admin.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/group/" + ReviewGroups.site("3701") + "/members/" + reviewer,
+                            null))
                     .isEqualTo(204);
 
             assertThat(identityService.checkPassword(reviewer, "Kaodian2027")).isTrue();
-            assertThat(identityService.createUserQuery().userId(reviewer).memberOfGroup(ReviewGroups.site("3701"))
-                    .count()).isOne();
+            assertThat(identityService
+                            .createUserQuery()
+                            .userId(reviewer)
+                            .memberOfGroup(ReviewGroups.site("3701"))
+                            .count())
+                    .isOne();
         }
 
         private static String newUser(String id, String password) {
             return """
-                    {"profile": {"id": "%s", "firstName": "新", "lastName": "审核员"}, "credentials": {"password": "%s"}}"""
-                    .formatted(id, password);
+                    {"profile": {"id": "%s", "firstName": "新", "lastName": "审核员"}, "credentials": {"password": "%s"}}""".formatted(id, password);
         }
     }
 
@@ -350,11 +466,17 @@ class EngineApiAttackTest {
             for (String staff : new String[] {TestUsers.ADMIN, TestUsers.SITE_REVIEWER, TestUsers.REGISTRAR}) {
                 Applicant impostor = Applicant.shandongBachelor();
                 impostor.candidateNo = staff;
-                api.call(post("/api/registrations").contentType(MediaType.APPLICATION_JSON)
-                        .content(api.json(impostor.registration())), TestUsers.REGISTRAR, TestUsers.PASSWORD, 409);
+                api.call(
+                        post("/api/registrations")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(api.json(impostor.registration())),
+                        TestUsers.REGISTRAR,
+                        TestUsers.PASSWORD,
+                        409);
                 assertThat(cases.instance(staff)).isNull();
             }
-            assertThat(identityService.checkPassword(TestUsers.ADMIN, TestUsers.PASSWORD)).isTrue();
+            assertThat(identityService.checkPassword(TestUsers.ADMIN, TestUsers.PASSWORD))
+                    .isTrue();
         }
 
         @Test
@@ -370,9 +492,14 @@ class EngineApiAttackTest {
             candidates.requestCode(applicant);
 
             assertThat(cases.smsQueued(applicant)).noneMatch(sms -> sms.startsWith("ACTIVATION_CODE"));
-            assertThat(identityService.checkPassword(applicant.candidateNo, TestUsers.PASSWORD)).isTrue();
-            assertThat(identityService.createUserQuery().userId(applicant.candidateNo)
-                    .memberOfGroup(ReviewGroups.CANDIDATES).count()).isZero();
+            assertThat(identityService.checkPassword(applicant.candidateNo, TestUsers.PASSWORD))
+                    .isTrue();
+            assertThat(identityService
+                            .createUserQuery()
+                            .userId(applicant.candidateNo)
+                            .memberOfGroup(ReviewGroups.CANDIDATES)
+                            .count())
+                    .isZero();
         }
     }
 
@@ -382,7 +509,8 @@ class EngineApiAttackTest {
         @Test
         void camundasOwnLoginIsNoSecondWayToCheckAPassword() {
             WebClient stranger = new WebClient(port);
-            HttpResponse<String> login = stranger.form("/camunda/api/admin/auth/user/default/login/tasklist",
+            HttpResponse<String> login = stranger.form(
+                    "/camunda/api/admin/auth/user/default/login/tasklist",
                     "username=" + TestUsers.ADMIN + "&password=" + TestUsers.PASSWORD);
 
             status(login).isIn(401, 403);
@@ -396,9 +524,12 @@ class EngineApiAttackTest {
                     {"profile": {"id": "intruder", "firstName": "x", "lastName": "y"}, "credentials": {"password": "1"}}""");
 
             status(create).isIn(401, 403);
-            status(new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD)
-                    .get("/camunda/app/admin/default/setup/")).isEqualTo(403);
-            assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+            status(new WebClient(port)
+                            .logIn(TestUsers.ADMIN, TestUsers.PASSWORD)
+                            .get("/camunda/app/admin/default/setup/"))
+                    .isEqualTo(403);
+            assertThat(identityService.createUserQuery().userId("intruder").count())
+                    .isZero();
         }
     }
 }

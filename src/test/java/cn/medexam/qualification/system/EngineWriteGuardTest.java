@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
-
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +22,20 @@ class EngineWriteGuardTest {
     void everyCommandTheGuardNamesExistsInTheEngine() throws IOException, URISyntaxException {
         Set<String> engineCommands = engineClassNames();
 
-        assertThat(engineCommands).containsAll(EngineWriteGuard.CASE_WRITES).containsAll(EngineWriteGuard.ACCOUNT_WRITES);
+        assertThat(engineCommands)
+                .containsAll(EngineWriteGuard.CASE_WRITES)
+                .containsAll(EngineWriteGuard.ACCOUNT_WRITES);
     }
 
     private static Set<String> engineClassNames() throws IOException, URISyntaxException {
-        Path jar = Path.of(CompleteTaskCmd.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(CompleteTaskCmd.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (JarFile engine = new JarFile(jar.toFile())) {
-            return engine.stream().map(ZipEntry::getName)
+            return engine.stream()
+                    .map(ZipEntry::getName)
                     .filter(name -> name.startsWith("org/camunda/bpm/engine/impl/") && name.endsWith(".class"))
                     .map(name -> name.substring(name.lastIndexOf('/') + 1, name.length() - ".class".length()))
                     .collect(Collectors.toSet());

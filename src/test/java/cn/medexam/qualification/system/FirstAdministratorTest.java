@@ -3,8 +3,9 @@ package cn.medexam.qualification.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestUsers;
 import java.util.List;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
-
-import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.support.TestUsers;
 
 /**
  * A fresh installation: no administrator yet. The first one comes from QR_FIRST_ADMIN_ID and QR_FIRST_ADMIN_PASSWORD,
@@ -28,49 +26,70 @@ class FirstAdministratorTest {
 
     @Autowired
     IdentityService identityService;
+
     @Autowired
     AuthorizationService authorizationService;
+
     @Autowired
     TestUsers users;
 
     @BeforeEach
     void aFreshInstallationWithoutAdministrators() {
         users.ensureExist();
-        identityService.createUserQuery().memberOfGroup(ReviewGroups.ADMINS).list()
+        identityService
+                .createUserQuery()
+                .memberOfGroup(ReviewGroups.ADMINS)
+                .list()
                 .forEach(admin -> identityService.deleteMembership(admin.getId(), ReviewGroups.ADMINS));
     }
 
     @Test
     void aStartWithoutTheVariablesFailsAndSaysWhatToSet() {
         assertThatThrownBy(() -> firstStart("", "").ensureAnAdministratorExists())
-                .hasMessageContaining("QR_FIRST_ADMIN_ID").hasMessageContaining("QR_FIRST_ADMIN_PASSWORD");
+                .hasMessageContaining("QR_FIRST_ADMIN_ID")
+                .hasMessageContaining("QR_FIRST_ADMIN_PASSWORD");
     }
 
     @Test
     void aWeakPasswordFailsTheStart() {
         assertThatThrownBy(() -> firstStart("kaoqu-admin", "1").ensureAnAdministratorExists())
                 .hasMessageContaining(PasswordRules.MESSAGE);
-        assertThat(identityService.createUserQuery().userId("kaoqu-admin").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("kaoqu-admin").count())
+                .isZero();
     }
 
     @Test
     void theFirstAdministratorComesFromTheEnvironment() {
         firstStart("kaoqu-admin", "Kaoqu2027admin").ensureAnAdministratorExists();
 
-        assertThat(identityService.checkPassword("kaoqu-admin", "Kaoqu2027admin")).isTrue();
-        assertThat(identityService.createUserQuery().userId("kaoqu-admin").memberOfGroup(ReviewGroups.ADMINS).count())
+        assertThat(identityService.checkPassword("kaoqu-admin", "Kaoqu2027admin"))
+                .isTrue();
+        assertThat(identityService
+                        .createUserQuery()
+                        .userId("kaoqu-admin")
+                        .memberOfGroup(ReviewGroups.ADMINS)
+                        .count())
                 .isOne();
-        assertThat(authorizationService.isUserAuthorized("kaoqu-admin", List.of(ReviewGroups.ADMINS),
-                Permissions.ACCESS,
-                Resources.APPLICATION, "cockpit")).isTrue();
+        assertThat(authorizationService.isUserAuthorized(
+                        "kaoqu-admin",
+                        List.of(ReviewGroups.ADMINS),
+                        Permissions.ACCESS,
+                        Resources.APPLICATION,
+                        "cockpit"))
+                .isTrue();
     }
 
     @Test
     void anExistingAccountIsNeverPromoted() {
-        assertThatThrownBy(() -> firstStart(TestUsers.SITE_REVIEWER, "Kaoqu2027admin").ensureAnAdministratorExists())
+        assertThatThrownBy(() ->
+                        firstStart(TestUsers.SITE_REVIEWER, "Kaoqu2027admin").ensureAnAdministratorExists())
                 .hasMessageContaining("existing user");
-        assertThat(identityService.createUserQuery().userId(TestUsers.SITE_REVIEWER)
-                .memberOfGroup(ReviewGroups.ADMINS).count()).isZero();
+        assertThat(identityService
+                        .createUserQuery()
+                        .userId(TestUsers.SITE_REVIEWER)
+                        .memberOfGroup(ReviewGroups.ADMINS)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -80,8 +99,12 @@ class FirstAdministratorTest {
         firstStart("", "").ensureAnAdministratorExists();
         firstStart("another-admin", "Another2027admin").ensureAnAdministratorExists();
 
-        assertThat(identityService.createUserQuery().memberOfGroup(ReviewGroups.ADMINS).list())
-                .extracting(User::getId).containsExactly("kaoqu-admin");
+        assertThat(identityService
+                        .createUserQuery()
+                        .memberOfGroup(ReviewGroups.ADMINS)
+                        .list())
+                .extracting(User::getId)
+                .containsExactly("kaoqu-admin");
     }
 
     private FirstAdministrator firstStart(String id, String password) {

@@ -2,10 +2,12 @@ package cn.medexam.qualification.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -15,10 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.support.EngineTest;
-
 /** The engine's history of an ended case is deleted 180 days after its end, by the engine's own cleanup job. */
 @EngineTest
 class HistoryCleanupTest {
@@ -27,8 +25,10 @@ class HistoryCleanupTest {
 
     @Autowired
     CaseDriver cases;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     ManagementService managementService;
 
@@ -54,17 +54,26 @@ class HistoryCleanupTest {
 
         ClockUtil.setCurrentTime(Date.from(removal.minus(Duration.ofDays(1))));
         cleanUpHistoryOf(applicant, 1);
-        assertThat(history(applicant)).as("history a day before its removal time").isNotNull();
+        assertThat(history(applicant))
+                .as("history a day before its removal time")
+                .isNotNull();
 
         ClockUtil.setCurrentTime(Date.from(removal.plus(Duration.ofDays(1))));
         cleanUpHistoryOf(applicant, ENOUGH_CLEANUP_RUNS);
-        assertThat(history(applicant)).as("history a day after its removal time").isNull();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(ended.getId()).count())
+        assertThat(history(applicant))
+                .as("history a day after its removal time")
+                .isNull();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(ended.getId())
+                        .count())
                 .isZero();
     }
 
     private HistoricProcessInstance history(Applicant applicant) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(applicant.candidateNo)
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(applicant.candidateNo)
                 .singleResult();
     }
 

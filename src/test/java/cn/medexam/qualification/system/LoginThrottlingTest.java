@@ -2,12 +2,15 @@ package cn.medexam.qualification.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.support.DatabaseAvailable;
+import cn.medexam.qualification.support.RawHttp;
+import cn.medexam.qualification.support.RawHttp.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,10 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import cn.medexam.qualification.support.DatabaseAvailable;
-import cn.medexam.qualification.support.RawHttp;
-import cn.medexam.qualification.support.RawHttp.Response;
 
 /**
  * A stranger guessing passwords is slowed down per account and client address, and per address, but can lock
@@ -48,6 +46,7 @@ class LoginThrottlingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identityService;
 
@@ -75,9 +74,14 @@ class LoginThrottlingTest {
 
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.body()).contains("\"code\":\"LOGIN_THROTTLED\"").containsPattern("登录尝试过于频繁，请 \\d+ 秒后再试");
-        assertThat(apiLogin(attacker, victim, PASSWORD).status()).as("refused without checking the password").isEqualTo(429);
-        assertThat(apiLogin(RawHttp.fromNewAddress(port), victim, PASSWORD).status()).isEqualTo(204);
-        assertThat(identityService.checkPassword(victim, PASSWORD)).as("Camunda's lock").isTrue();
+        assertThat(apiLogin(attacker, victim, PASSWORD).status())
+                .as("refused without checking the password")
+                .isEqualTo(429);
+        assertThat(apiLogin(RawHttp.fromNewAddress(port), victim, PASSWORD).status())
+                .isEqualTo(204);
+        assertThat(identityService.checkPassword(victim, PASSWORD))
+                .as("Camunda's lock")
+                .isTrue();
     }
 
     @Test
@@ -101,7 +105,9 @@ class LoginThrottlingTest {
         assertThat(longest).isEqualTo(300);
         assertThat(basic(attacker, victim, PASSWORD).status()).isEqualTo(429);
         passSeconds(300);
-        assertThat(basic(attacker, victim, PASSWORD).status()).as("the owner, from the attacker's address").isEqualTo(404);
+        assertThat(basic(attacker, victim, PASSWORD).status())
+                .as("the owner, from the attacker's address")
+                .isEqualTo(404);
     }
 
     @Test
@@ -111,20 +117,21 @@ class LoginThrottlingTest {
         }
 
         assertThat(apiLogin(attacker, victim, "123456").status()).isEqualTo(429);
-        assertThat(apiLogin(RawHttp.fromNewAddress(port), victim, PASSWORD).status()).isEqualTo(204);
+        assertThat(apiLogin(RawHttp.fromNewAddress(port), victim, PASSWORD).status())
+                .isEqualTo(204);
     }
 
     @Test
     void theLoginPageSaysHowLongToWait() throws Exception {
         for (int guess = 0; guess < 5; guess++) {
-            assertThat(pageLogin(attacker, victim, "guess").header("Location")).hasValueSatisfying(
-                    location -> assertThat(location).endsWith("/login.html?error"));
+            assertThat(pageLogin(attacker, victim, "guess").header("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login.html?error"));
         }
 
         Response throttled = pageLogin(attacker, victim, PASSWORD);
         assertThat(throttled.status()).isEqualTo(302);
-        assertThat(throttled.header("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login.html?locked=1"));
+        assertThat(throttled.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login.html?locked=1"));
         assertThat(throttled.header("Set-Cookie")).as("no session").isEmpty();
     }
 
@@ -165,10 +172,14 @@ class LoginThrottlingTest {
         }
 
         assertThat(identityService.checkPassword(victim, PASSWORD)).isTrue();
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(300))));
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(300))));
         assertThat(identityService.checkPassword(victim, "guess")).isFalse();
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(30))));
-        assertThat(identityService.checkPassword(victim, PASSWORD)).as("even with the clock set back").isTrue();
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(30))));
+        assertThat(identityService.checkPassword(victim, PASSWORD))
+                .as("even with the clock set back")
+                .isTrue();
     }
 
     private String newUser() {
@@ -182,7 +193,8 @@ class LoginThrottlingTest {
     }
 
     private static void passSeconds(long seconds) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(seconds)));
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(seconds)));
     }
 
     private static Response apiLogin(RawHttp client, String user, String password) throws Exception {
@@ -196,7 +208,8 @@ class LoginThrottlingTest {
     /** HTTP Basic on an API call the user is not allowed to make (404 once they are in: no such case). */
     private static Response basic(RawHttp client, String user, String password) throws Exception {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return client.send("GET", "/api/review/cases/NO-SUCH-CANDIDATE", null, new byte[0], "Authorization: Basic " + token);
+        return client.send(
+                "GET", "/api/review/cases/NO-SUCH-CANDIDATE", null, new byte[0], "Authorization: Basic " + token);
     }
 
     private static String credentials(String user, String password) {

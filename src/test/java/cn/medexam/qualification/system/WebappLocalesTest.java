@@ -46,8 +46,8 @@ class WebappLocalesTest {
     /**
      * English values that have no Chinese counterpart and become empty.
      */
-    private static final Map<String, String> EMPTY_IN_CHINESE = Map.of(
-            "s", "English plural suffix appended after a count; Chinese nouns have no plural");
+    private static final Map<String, String> EMPTY_IN_CHINESE =
+            Map.of("s", "English plural suffix appended after a count; Chinese nouns have no plural");
 
     /**
      * Moment.js date-locale entries that are format codes, not text.
@@ -120,7 +120,9 @@ class WebappLocalesTest {
                 }
             }
             for (String token : tokens(INTERPOLATION, zh)) {
-                softly.assertThat(en).as("%s has no invented interpolation", where).contains(token);
+                softly.assertThat(en)
+                        .as("%s has no invented interpolation", where)
+                        .contains(token);
             }
         });
         softly.assertAll();
@@ -133,8 +135,11 @@ class WebappLocalesTest {
         String config = resource(APP_ROOT + app + "/scripts/config.js");
         String code = config.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", "");
 
-        Matcher locales = Pattern.compile("availableLocales['\"]?\\s*:\\s*\\[([^\\]]*)]").matcher(code);
-        assertThat(locales.find()).as("%s config.js enables availableLocales", app).isTrue();
+        Matcher locales =
+                Pattern.compile("availableLocales['\"]?\\s*:\\s*\\[([^\\]]*)]").matcher(code);
+        assertThat(locales.find())
+                .as("%s config.js enables availableLocales", app)
+                .isTrue();
         assertThat(locales.group(1)).as("%s availableLocales", app).containsPattern("['\"]zh['\"]");
         // Chinese is also the fallback, so a Chinese browser loads one locale and its dates stay Chinese
         assertThat(code).as("%s fallbackLocale", app).containsPattern("fallbackLocale['\"]?\\s*:\\s*['\"]zh['\"]");

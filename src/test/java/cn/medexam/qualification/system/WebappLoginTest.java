@@ -2,6 +2,8 @@ package cn.medexam.qualification.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.support.DatabaseAvailable;
+import cn.medexam.qualification.support.TestUsers;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -10,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import cn.medexam.qualification.support.DatabaseAvailable;
-import cn.medexam.qualification.support.TestUsers;
 
 /**
  * One login for everything: the application's login page signs a person in to Tasklist, Cockpit and Admin and to
@@ -35,6 +33,7 @@ class WebappLoginTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestUsers users;
 
@@ -44,7 +43,10 @@ class WebappLoginTest {
     @BeforeEach
     void aBrowserWithoutSession() {
         users.ensureExist();
-        browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Test
@@ -52,7 +54,8 @@ class WebappLoginTest {
         HttpResponse<String> tasklist = page("/camunda/app/tasklist/default/");
 
         assertThat(tasklist.statusCode()).isEqualTo(302);
-        assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
+        assertThat(tasklist.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
         assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
         assertThat(page("/login.html").body()).contains("医师资格考试报名资格线上审核");
     }
@@ -63,7 +66,8 @@ class WebappLoginTest {
         HttpResponse<String> setup = page("/camunda/app/admin/default/setup/");
 
         assertThat(setup.statusCode()).isEqualTo(302);
-        assertThat(setup.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
+        assertThat(setup.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login.html"));
     }
 
     @Test
@@ -71,11 +75,14 @@ class WebappLoginTest {
         HttpResponse<String> login = logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
 
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/default/"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/default/"));
         assertThat(page("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         HttpResponse<String> webappUser = get("/camunda/api/admin/auth/user/default");
         assertThat(webappUser.statusCode()).isEqualTo(200);
-        assertThat(webappUser.body()).contains("\"userId\":\"" + TestUsers.SITE_REVIEWER + "\"").contains("tasklist");
+        assertThat(webappUser.body())
+                .contains("\"userId\":\"" + TestUsers.SITE_REVIEWER + "\"")
+                .contains("tasklist");
         assertThat(get("/api/review/cases/NO-SUCH-CANDIDATE").statusCode()).isEqualTo(404);
     }
 
@@ -83,7 +90,8 @@ class WebappLoginTest {
     void aWrongPasswordReturnsToTheLoginPageWithAMessage() throws Exception {
         HttpResponse<String> login = logIn("nobody", "guess");
 
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.html?error"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login.html?error"));
         assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
     }
 
@@ -93,8 +101,11 @@ class WebappLoginTest {
         page("/camunda/app/tasklist/default/");
         assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout"))
-                .header("X-XSRF-TOKEN", camundaXsrfToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> logout = browser.send(
+                HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout"))
+                        .header("X-XSRF-TOKEN", camundaXsrfToken())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(logout.statusCode()).isEqualTo(200);
@@ -105,15 +116,21 @@ class WebappLoginTest {
     private HttpResponse<String> logIn(String user, String password) throws Exception {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(uri("/login"))
+        return browser.send(
+                HttpRequest.newBuilder(uri("/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** What a browser asks for when it opens a page. */
     private HttpResponse<String> page(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+        return browser.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -122,8 +139,11 @@ class WebappLoginTest {
     }
 
     private String camundaXsrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
     }
 
     private URI uri(String path) {
