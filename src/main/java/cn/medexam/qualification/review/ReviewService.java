@@ -103,6 +103,11 @@ public class ReviewService {
         return decisions.latestReturnAt(candidateNo);
     }
 
+    /** When the candidate was last sent to on-site review, if ever. */
+    public Optional<Instant> latestOnSiteAt(String candidateNo) {
+        return decisions.latestDecisionAt(candidateNo, ReviewOutcome.ON_SITE);
+    }
+
     /** The latest returned materials of a candidate with their reasons. */
     public Map<String, String> latestReturns(String candidateNo) {
         return decisions.latestReturns(candidateNo);

@@ -9,6 +9,7 @@ import cn.medexam.qualification.campaign.Campaign.PaperApplicationForm;
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestCampaigns;
@@ -43,6 +44,9 @@ class OnSiteReviewAndPaperFormApiTest {
     @Autowired
     TestCampaigns campaigns;
 
+    @Autowired
+    Candidates candidates;
+
     Applicant applicant = Applicant.shandongBachelor();
 
     @BeforeEach
@@ -58,6 +62,7 @@ class OnSiteReviewAndPaperFormApiTest {
 
     @Test
     void siteReviewerSendsTheCandidateToTheSiteAndPassesThemThere() throws Exception {
+        candidates.activated(applicant);
         cases.submittedAndReviewOpen(applicant);
 
         JsonNode sent =
@@ -65,6 +70,9 @@ class OnSiteReviewAndPaperFormApiTest {
 
         assertThat(sent.path("status").asText()).isEqualTo("ON_SITE_REVIEW");
         assertThat(sent.path("openReview").asText()).isEqualTo("ON_SITE");
+        JsonNode myCase = api.call(get("/api/me/case"), applicant.candidateNo, Candidates.PASSWORD, 200);
+        assertThat(myCase.path("status").asText()).isEqualTo("ON_SITE_REVIEW");
+        assertThat(myCase.path("deadlines").path("onSiteReview").asText()).isEqualTo("2026-03-06");
         assertThat(decide(TestUsers.SITE_REVIEWER, Map.of("outcome", "PASS"), 200)
                         .path("status")
                         .asText())
@@ -160,5 +168,16 @@ class OnSiteReviewAndPaperFormApiTest {
 
     private String path() {
         return "/api/review/cases/" + applicant.candidateNo;
+    }
+
+    @Test
+    void candidateOfARegionWithoutOnlineUploadIsToldTheirCaseIsReviewedOnPaper() throws Exception {
+        applicant.examYear = campaigns.withoutOnlineUpload(Region.SHANDONG);
+        candidates.activated(applicant);
+
+        JsonNode myCase = api.call(get("/api/me/case"), applicant.candidateNo, Candidates.PASSWORD, 200);
+
+        assertThat(myCase.path("status").asText()).isEqualTo("OFFLINE");
+        assertThat(myCase.path("onlineUpload").asBoolean()).isFalse();
     }
 }
