@@ -23,6 +23,7 @@ public record MyCase(
     /** Last days (inclusive) in Beijing time; resubmission only while returned. */
     public record Deadlines(LocalDate upload, LocalDate resubmission) {}
 
+    /** needsNewImage: returned, and no image yet other than those it was returned with (which are returned). */
     public record Material(
             String code,
             String name,
@@ -30,7 +31,9 @@ public record MyCase(
             int maxImages,
             boolean locked,
             String reviewerReason,
+            boolean needsNewImage,
             List<Image> images) {}
 
-    public record Image(String id, String status, Instant uploadedAt, int bytes, String reviewerReason) {}
+    public record Image(
+            String id, String status, Instant uploadedAt, int bytes, String reviewerReason, boolean returned) {}
 }
