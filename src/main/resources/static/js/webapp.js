@@ -2,8 +2,8 @@
  * Loaded by every Camunda webapp before it starts (customScripts in app/<webapp>/scripts/config.js; an ES module).
  *
  * - The task forms' API helper (js/qr.js) for the forms Tasklist shows.
- * - Camunda's own login page (#/login, where 退出登录 or an ended session lead) does not check passwords here (the
- *   application has one login, docs/decisions/0008): it hands over to the application's login page.
+ * - Camunda's own login page (#/login, Welcome's #!/login: where 退出登录 and an ended session lead) does not check
+ *   passwords here (the application has one login, docs/decisions/0008): it hands over to /login.html.
  * - A candidate sees in Tasklist their one open task's form and nothing of Tasklist's own (filters, list, task
  *   header, Camunda's branding and banners): class qr-candidate, tasklist/styles/user-styles.css. Without an open
  *   task they are on the candidate page.
@@ -11,11 +11,12 @@
 import '/js/qr.js';
 
 function toTheApplicationsLogin() {
-  if (/^#\/login(\b|$)/.test(window.location.hash)) {
+  if (/^#!?\/login(\b|$)/.test(window.location.hash)) {
     window.location.replace('/login.html');
   }
 }
 window.addEventListener('hashchange', toTheApplicationsLogin);
+window.addEventListener('popstate', toTheApplicationsLogin);
 toTheApplicationsLogin();
 
 async function json(url) {
@@ -29,12 +30,15 @@ async function candidatesSeeTheirTaskOnly() {
     return;
   }
   const engine = '/camunda/api/engine/engine/default';
-  const groups = await json(engine + '/identity/groups?userId=' + encodeURIComponent(me.userId));
+  const user = encodeURIComponent(me.userId);
+  const [groups, tasks] = await Promise.all([
+    json(engine + '/identity/groups?userId=' + user),
+    json(engine + '/task?assignee=' + user + '&maxResults=1')
+  ]);
   if (!groups || !groups.groups.some(group => group.id === 'candidates')) {
     return;
   }
   document.documentElement.classList.add('qr-candidate');
-  const tasks = await json(engine + '/task?assignee=' + encodeURIComponent(me.userId) + '&maxResults=1');
   if (!tasks || !tasks.length) {
     window.location.replace('/candidate.html');
   } else if (!window.location.hash.includes('task=' + tasks[0].id)) {
@@ -42,6 +46,6 @@ async function candidatesSeeTheirTaskOnly() {
   }
 }
 
-if (window.location.pathname.includes('/app/tasklist/') && !/^#\/login/.test(window.location.hash)) {
+if (window.location.pathname.includes('/app/tasklist/') && !/^#!?\/login/.test(window.location.hash)) {
   await candidatesSeeTheirTaskOnly();
 }
