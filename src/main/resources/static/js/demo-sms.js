@@ -5,20 +5,20 @@ async function query() {
   const rows = document.getElementById('rows');
   error.textContent = '';
   rows.replaceChildren();
-  const response = await fetch('../api/admin/demo-sms' + (phone ? '?phone=' + encodeURIComponent(phone) : ''),
-    { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (response.status === 401) {
-    error.innerHTML = '请先以考区管理员身份<a href="../login.html">登录</a>，再打开本页。';
+  let messages;
+  try {
+    messages = await QR.api('GET', '../api/admin/demo-sms' + (phone ? '?phone=' + encodeURIComponent(phone) : ''));
+  } catch (problem) {
+    if (problem.status === 401) {
+      error.innerHTML = '请先以考区管理员身份<a href="../login.html">登录</a>，再打开本页。';
+    } else {
+      error.textContent = problem.message;
+    }
     return;
   }
-  if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
-    error.textContent = body.message || ('查询失败（HTTP ' + response.status + '）');
-    return;
-  }
-  for (const sms of await response.json()) {
+  for (const sms of messages) {
     const row = rows.insertRow();
-    row.insertCell().textContent = new Date(sms.sentAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+    row.insertCell().textContent = QR.moment(sms.sentAt);
     row.insertCell().textContent = sms.phone;
     row.insertCell().textContent = sms.text;
   }

@@ -241,7 +241,7 @@ class QualificationReviewProcessTest {
         cases.siteReview(applicant, Verdict.notQualified("试用期考核证明非本年度出具"));
 
         assertThat(instance).isEnded().hasPassed("notifySiteNotQualified", "siteNotQualified");
-        assertThat(latestMessage().text()).isEqualTo("经考点资格初审，您不符合报考资格：试用期考核证明非本年度出具");
+        assertThat(latestMessage().text()).isEqualTo("经考点资格初审，您不符合报考资格：试用期考核证明非本年度出具。");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
     }
 
@@ -283,8 +283,8 @@ class QualificationReviewProcessTest {
         assertThat(task(instance)).isAssignedTo(applicant.candidateNo).hasDueDate(beijing("2026-03-13T00:00"));
         assertThat(unlockedMaterials()).containsExactly("DIPLOMA");
         assertThat(latestMessage().text())
-                .contains("毕业证书：" + DIPLOMA_UNREADABLE)
-                .contains("请于2026年3月12日前");
+                .contains("毕业证书：毕业证编号无法辨别，请重新上传。请于2026年3月12日前")
+                .doesNotContain("！。");
         assertThat(status()).isEqualTo(CaseStatus.RETURNED);
 
         cases.resubmit(applicant, instance, "DIPLOMA");
@@ -324,6 +324,26 @@ class QualificationReviewProcessTest {
         cases.submit(applicant);
 
         assertThat(instance).hasPassed("resubmissionIncomplete").isWaitingAt("resubmitMaterials");
+    }
+
+    @Test
+    void resubmittingTheReturnedImageUnchangedIsSentBack() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+
+        cases.submit(applicant);
+
+        assertThat(instance)
+                .hasPassed("resubmissionIncomplete")
+                .isWaitingAt("resubmitMaterials")
+                .variables()
+                .containsEntry("notReplacedMaterials", "DIPLOMA");
+        assertThat(unlockedMaterials()).containsExactly("DIPLOMA");
+        assertThat(kinds()).doesNotContain("RESUBMITTED");
+
+        cases.resubmit(applicant, instance, "DIPLOMA");
+
+        assertThat(instance).hasPassed("lockResubmission").isWaitingAt("siteReview");
     }
 
     @Test

@@ -28,6 +28,7 @@ public record MyCase(
      */
     public record Deadlines(LocalDate upload, LocalDate resubmission, LocalDate onSiteReview) {}
 
+    /** needsNewImage: returned, and no image yet other than those it was returned with (which are returned). */
     public record Material(
             String code,
             String name,
@@ -35,7 +36,9 @@ public record MyCase(
             int maxImages,
             boolean locked,
             String reviewerReason,
+            boolean needsNewImage,
             List<Image> images) {}
 
-    public record Image(String id, String status, Instant uploadedAt, int bytes, String reviewerReason) {}
+    public record Image(
+            String id, String status, Instant uploadedAt, int bytes, String reviewerReason, boolean returned) {}
 }

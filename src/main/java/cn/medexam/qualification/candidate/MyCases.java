@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Assembles {@link MyCase} from the capabilities that own its parts. */
@@ -62,7 +63,10 @@ class MyCases {
                 registrations.find(candidateNo).orElseThrow(() -> ApiException.notFound("未找到您的报名信息"));
         CaseStatus status = statuses.statusOf(candidateNo).orElse(null);
         List<MaterialImage> images = documents.images(candidateNo);
-        Map<String, String> returns = status == CaseStatus.RETURNED ? reviews.latestReturns(candidateNo) : Map.of();
+        boolean returned = status == CaseStatus.RETURNED;
+        Map<String, String> returns = returned ? reviews.latestReturns(candidateNo) : Map.of();
+        List<String> notReplaced = returned ? documents.notReplaced(candidateNo) : List.of();
+        Set<String> returnedImages = returned ? documents.returnedImages(candidateNo) : Set.of();
         List<MyCase.Material> checklist = checklists.activeMaterials(candidateNo).stream()
                 .map(material -> {
                     List<MaterialImage> own = images.stream()
@@ -76,13 +80,15 @@ class MyCases {
                             material.maxImages(),
                             own.stream().anyMatch(MaterialImage::locked),
                             reason,
+                            notReplaced.contains(material.code()),
                             own.stream()
                                     .map(i -> new MyCase.Image(
                                             i.id(),
                                             i.locked() ? "LOCKED" : "UNLOCKED",
                                             i.uploadedAt(),
                                             i.bytes(),
-                                            i.locked() ? null : reason))
+                                            i.locked() ? null : reason,
+                                            returnedImages.contains(i.id())))
                                     .toList());
                 })
                 .toList();

@@ -24,6 +24,8 @@ class DocumentErrors {
 
     record MissingMaterials(String code, String message, List<String> missing) {}
 
+    record NotReplaced(String code, String message, List<String> notReplaced) {}
+
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<ApiError> rejected(ImageRejectedException e) {
         return ResponseEntity.unprocessableEntity()
@@ -57,5 +59,11 @@ class DocumentErrors {
     ResponseEntity<MissingMaterials> missing(MaterialsMissingException e) {
         return ResponseEntity.unprocessableEntity()
                 .body(new MissingMaterials("MATERIALS_MISSING", e.getMessage(), e.missing()));
+    }
+
+    @ExceptionHandler(ReturnedNotReplacedException.class)
+    ResponseEntity<NotReplaced> notReplaced(ReturnedNotReplacedException e) {
+        return ResponseEntity.unprocessableEntity()
+                .body(new NotReplaced("RETURNED_NOT_REPLACED", e.getMessage(), e.notReplaced()));
     }
 }

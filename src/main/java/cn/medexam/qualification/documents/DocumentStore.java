@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The application's image store: bytes in the application database, shared by every node, committed with the
@@ -34,6 +35,16 @@ public interface DocumentStore {
     /** Deletes every image of these candidates, locked or not (retention). @return how many were deleted */
     int deleteAllOf(Collection<String> candidateNos);
 
-    /** Unlocks the images of the given materials, so they can be replaced. @return how many were unlocked */
+    /**
+     * Unlocks the images of the returned materials, so they can be replaced, and remembers them as this return's:
+     * each of these materials is resubmitted only with a new image ({@link #notReplaced}).
+     * @return how many were unlocked
+     */
     int unlock(String candidateNo, Collection<String> materialCodes);
+
+    /** The materials of the latest return that have no image other than those they had when they were returned. */
+    List<String> notReplaced(String candidateNo);
+
+    /** The ids of the candidate's images whose content is that of an image the latest return sent back. */
+    Set<String> returnedImages(String candidateNo);
 }

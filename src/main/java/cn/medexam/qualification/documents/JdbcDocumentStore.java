@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -119,14 +120,55 @@ class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public int unlock(String candidateNo, Collection<String> materialCodes) {
+        jdbc.sql("DELETE FROM returned_image WHERE candidate_no = ?")
+                .param(candidateNo)
+                .update();
+        jdbc.sql("DELETE FROM returned_material WHERE candidate_no = ?")
+                .param(candidateNo)
+                .update();
         if (materialCodes.isEmpty()) {
             return 0;
         }
+        for (String code : materialCodes) {
+            jdbc.sql("INSERT INTO returned_material (candidate_no, material_code) VALUES (?, ?)")
+                    .params(candidateNo, code)
+                    .update();
+        }
+        jdbc.sql("""
+                        INSERT INTO returned_image (candidate_no, material_code, sha256)
+                        SELECT DISTINCT candidate_no, material_code, sha256 FROM material_image
+                         WHERE candidate_no = :candidateNo AND material_code IN (:codes)""")
+                .param("candidateNo", candidateNo)
+                .param("codes", materialCodes)
+                .update();
         return jdbc.sql(
                         "UPDATE material_image SET locked_at = NULL WHERE candidate_no = :candidateNo AND material_code IN (:codes)")
                 .param("candidateNo", candidateNo)
                 .param("codes", materialCodes)
                 .update();
+    }
+
+    @Override
+    public List<String> notReplaced(String candidateNo) {
+        return jdbc.sql("""
+                        SELECT r.material_code FROM returned_material r
+                         WHERE r.candidate_no = ?
+                           AND NOT EXISTS (SELECT 1 FROM material_image i
+                                            WHERE i.candidate_no = r.candidate_no AND i.material_code = r.material_code
+                                              AND NOT EXISTS (SELECT 1 FROM returned_image x
+                                                               WHERE x.candidate_no = i.candidate_no
+                                                                 AND x.material_code = i.material_code
+                                                                 AND x.sha256 = i.sha256))
+                         ORDER BY r.material_code""").param(candidateNo).query(String.class).list();
+    }
+
+    @Override
+    public Set<String> returnedImages(String candidateNo) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT i.id FROM material_image i
+                          JOIN returned_image x ON x.candidate_no = i.candidate_no
+                                               AND x.material_code = i.material_code AND x.sha256 = i.sha256
+                         WHERE i.candidate_no = ?""").param(candidateNo).query(String.class).list());
     }
 
     private static MaterialImage map(ResultSet rs, int row) throws SQLException {
@@ -154,6 +196,11 @@ class JdbcDocumentStore implements DocumentStore {
     public int deleteAllOf(Collection<String> candidateNos) {
         if (candidateNos.isEmpty()) {
             return 0;
+        }
+        for (String table : new String[] {"returned_image", "returned_material"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE candidate_no IN (:candidateNos)")
+                    .param("candidateNos", candidateNos)
+                    .update();
         }
         return jdbc.sql("DELETE FROM material_image WHERE candidate_no IN (:candidateNos)")
                 .param("candidateNos", candidateNos)

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A candidate's uploads, deletions and submission. Every image is checked ({@link ImageInspector}) and committed
  * before the answer; a material with a locked image takes no more images (it was submitted and not returned).
- * A re-sent image (same bytes, same material) is the image already kept.
+ * A re-sent image (same bytes, same material) is the image already kept. A returned material is resubmitted only
+ * with a new image.
  */
 @Service
 public class MaterialUploads {
@@ -156,7 +157,26 @@ public class MaterialUploads {
         if (!missing.isEmpty()) {
             throw new MaterialsMissingException(missing);
         }
+        requireReturnedReplaced(candidateNo);
         taskService.complete(task.getId());
+    }
+
+    /** Each material the latest review returned has an image other than those it was returned with. */
+    void requireReturnedReplaced(String candidateNo) {
+        List<String> notReplaced = store.notReplaced(candidateNo);
+        if (!notReplaced.isEmpty()) {
+            Map<String, String> names = checklists.materialNames();
+            throw new ReturnedNotReplacedException(
+                    notReplaced,
+                    notReplaced.stream()
+                            .map(code -> names.getOrDefault(code, code))
+                            .toList());
+        }
+    }
+
+    /** The materials of the latest return still without a new image (none once they are all replaced). */
+    public List<String> notReplaced(String candidateNo) {
+        return store.notReplaced(candidateNo);
     }
 
     public Optional<Task> openUploadTask(String candidateNo) {

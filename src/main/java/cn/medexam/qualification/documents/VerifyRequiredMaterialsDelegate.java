@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service tasks 核验必需材料 and 核验补传材料: every required material of the current checklist has at least one
- * image. If not, the BPMN error MATERIALS_MISSING sends the candidate back to the upload task, with the missing
- * codes in variable {@code missingMaterials}. The candidate API refuses such a submission before it gets here;
+ * image, and every material the latest review returned has an image other than those it was returned with. If not,
+ * the BPMN error MATERIALS_MISSING sends the candidate back to the upload task, with the missing codes in variable
+ * {@code missingMaterials} and the returned ones not replaced in {@code notReplacedMaterials}. The candidate API refuses such a submission before it gets here;
  * this is the process's own guarantee.
  */
 @Component("verifyRequiredMaterials")
@@ -34,9 +35,13 @@ class VerifyRequiredMaterialsDelegate implements JavaDelegate {
         List<String> missing = checklists.requiredCodes(candidateNo).stream()
                 .filter(code -> counts.getOrDefault(code, 0) == 0)
                 .toList();
+        List<String> notReplaced = store.notReplaced(candidateNo);
         execution.setVariable("missingMaterials", String.join(",", missing));
-        if (!missing.isEmpty()) {
-            throw new BpmnError(MATERIALS_MISSING, "required materials without images: " + missing);
+        execution.setVariable("notReplacedMaterials", String.join(",", notReplaced));
+        if (!missing.isEmpty() || !notReplaced.isEmpty()) {
+            throw new BpmnError(
+                    MATERIALS_MISSING,
+                    "required materials without images: " + missing + ", returned ones not replaced: " + notReplaced);
         }
     }
 }

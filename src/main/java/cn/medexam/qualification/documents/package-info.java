@@ -1,5 +1,6 @@
 /**
- * The image store: uploads checked the moment they arrive, submission and locking, staff image views; owns {@code
- * material_image} and {@code image_view}.
+ * The image store: uploads checked the moment they arrive, submission and locking, returned materials replaced
+ * before a resubmission, staff image views; owns {@code material_image}, {@code returned_material}, {@code
+ * returned_image} and {@code image_view}.
  */
 package cn.medexam.qualification.documents;

@@ -60,11 +60,11 @@ class CaseFacts {
         return MOMENT.format(date.toInstant().atZone(properties.timeZone()));
     }
 
-    /** 毕业证书：毕业证编号无法辨别，请重新上传！；… */
+    /** 毕业证书：毕业证编号无法辨别，请重新上传；… (each reason without its closing mark: the list goes on) */
     String returns(String candidateNo) {
         Map<String, String> names = checklists.materialNames();
         return reviews.latestReturns(candidateNo).entrySet().stream()
-                .map(e -> names.get(e.getKey()) + "：" + e.getValue())
+                .map(e -> names.get(e.getKey()) + "：" + Notifier.withoutClosingPunctuation(e.getValue()))
                 .collect(Collectors.joining("；"));
     }
 

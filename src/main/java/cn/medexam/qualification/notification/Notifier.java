@@ -26,6 +26,8 @@ public class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("[。！？；，、：.!?;,:]");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。！？；，、：.!?;,:\\s]+$");
 
     private final JdbcClient jdbc;
     private final SmsOutbox outbox;
@@ -116,6 +118,10 @@ public class Notifier {
         return new Erased(messages, outbox.deleteOf(candidateNos));
     }
 
+    /**
+     * Fills the placeholders. A value that ends a sentence ("…请重新上传！") where the template goes on with
+     * punctuation of its own ("{returns}。") loses its closing mark, so no message reads "！。".
+     */
     static String render(String template, Map<String, String> data) {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder text = new StringBuilder();
@@ -124,8 +130,18 @@ public class Notifier {
             if (value == null) {
                 throw new IllegalStateException("message template needs " + placeholder.group(1));
             }
-            placeholder.appendReplacement(text, Matcher.quoteReplacement(value));
+            boolean punctuationFollows = placeholder.end() < template.length()
+                    && CLOSING_PUNCTUATION
+                            .matcher(template.substring(placeholder.end(), placeholder.end() + 1))
+                            .matches();
+            placeholder.appendReplacement(
+                    text, Matcher.quoteReplacement(punctuationFollows ? withoutClosingPunctuation(value) : value));
         }
         return placeholder.appendTail(text).toString();
+    }
+
+    /** "请重新上传！" → "请重新上传". */
+    static String withoutClosingPunctuation(String text) {
+        return TRAILING_PUNCTUATION.matcher(text).replaceFirst("");
     }
 }

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task 解锁退回材料: only the materials the site reviewer returned unlock; the return time starts the
- * resubmission period where the campaign counts one.
+ * Service task 解锁退回材料: only the materials the site reviewer returned unlock, each to be resubmitted with a
+ * new image; the return time starts the resubmission period where the campaign counts one.
  */
 @Component("unlockReturnedMaterials")
 class UnlockReturnedMaterialsDelegate implements JavaDelegate {

@@ -44,34 +44,69 @@ public class Browser {
         driver.get(baseUrl + path);
     }
 
-    /** Signs in on the application's login page; everybody lands in Tasklist. */
+    /** Signs in on the application's login page; staff land in Tasklist. */
     public void logIn(String user, String password) {
-        open("/login.html");
-        type(By.id("username"), user);
-        type(By.id("password"), password);
-        click(By.cssSelector("button[type=submit]"));
+        submitLogin(user, password);
         until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
         awaitTasklist();
     }
 
-    /**
-     * Waits until Tasklist has started and lists the person's filters. Twice in about thirty runs a fourth browser's
-     * Tasklist stayed on its start spinner, with nothing in the server's log; a person would press F5, and so does
-     * this, once, after saving a screenshot and the browser's log of the stall.
-     */
+    /** Fills and sends the application's login page, wherever it leads. */
+    public void submitLogin(String user, String password) {
+        if (!currentUrl().contains("/login.html")) {
+            open("/login.html");
+        }
+        type(By.id("username"), user);
+        type(By.id("password"), password);
+        click(By.cssSelector("button[type=submit]"));
+    }
+
+    /** Waits until the browser shows the application's login page (after a logout, or led there). */
+    public void awaitLoginPage() {
+        until(driver -> driver.getCurrentUrl().contains("/login.html"));
+        find(By.id("username"));
+    }
+
+    /** 退出登录 in the account menu of a Camunda webapp's header (Tasklist, Cockpit, Admin): the app's login page. */
+    public void logOutOfTheWebapp() {
+        click(By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle"));
+        click(By.cssSelector("[cam-widget-header] li.logout > a"));
+        awaitLoginPage();
+    }
+
+    /** Runs a script in the page, as the person's browser would, and gives its result. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Waits until Tasklist has started and lists the person's filters. */
     public void awaitTasklist() {
-        By filters = By.cssSelector(".task-filters .task-filter");
+        awaitStarted(By.cssSelector(".task-filters .task-filter"));
+    }
+
+    /**
+     * Waits until a webapp has started and shows what the person came for (Tasklist's filters, a candidate's upload
+     * form). Twice in about thirty runs a fourth browser's Tasklist stayed on its start spinner (on a loaded machine
+     * its module loader gives up: "Load timeout for modules"), with nothing in the server's log; a person would press
+     * F5, and so does this, once, after saving a screenshot and the browser's log of the stall.
+     */
+    public void awaitStarted(By shown) {
         try {
             new WebDriverWait(driver, PATIENCE.dividedBy(2))
-                    .until(ExpectedConditions.visibilityOfElementLocated(filters));
+                    .until(ExpectedConditions.visibilityOfElementLocated(shown));
         } catch (TimeoutException stalled) {
             System.err.println(
-                    person + ": Tasklist did not start within " + PATIENCE.dividedBy(2) + "; reloading once");
-            screenshot("tasklist-stalled");
+                    person + ": the webapp did not start within " + PATIENCE.dividedBy(2) + "; reloading once");
+            screenshot("webapp-stalled");
             saveLogs();
             driver.navigate().refresh();
-            find(filters);
+            find(shown);
         }
+    }
+
+    /** The session ends without this browser's doing (expired, or ended in another tab): its cookie is gone. */
+    public void loseSession() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
     }
 
     public WebElement find(By locator) {

@@ -44,6 +44,15 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
 
     /** A fresh browser (no cookies, no session) for a person, in Chinese and in China's time zone. */
     public Browser open(String person) {
+        return open(person, false);
+    }
+
+    /** The same on a phone: 390×844 CSS pixels, touch, a phone's browser. */
+    public Browser openPhone(String person) {
+        return open(person, true);
+    }
+
+    private Browser open(String person, boolean phone) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
         // off the network Chromium cannot reach here (updates, sync, Google's services); and several browsers side by
@@ -72,6 +81,16 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
                         false,
                         "profile.password_manager_enabled",
                         false));
+        if (phone) {
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    Map.of(
+                            "deviceMetrics",
+                            Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true),
+                            "userAgent",
+                            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                    + "Chrome/156.0 Mobile Safari/537.36"));
+        }
         // the console and the network, kept for the report of a failed step
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

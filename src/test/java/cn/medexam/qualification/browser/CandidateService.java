@@ -5,6 +5,8 @@ import org.openqa.selenium.By;
 /** The candidates' service page (static/candidate.html): account activation, then the result and the messages. */
 public class CandidateService {
 
+    private static final By TO_UPLOADS = By.cssSelector("#toUploads a");
+
     private final Browser browser;
 
     CandidateService(Browser browser) {
@@ -40,19 +42,31 @@ public class CandidateService {
         return browser.find(By.id("serial")).getText();
     }
 
+    /** 提交锁定时间, 上传截止 or 补传截止. */
+    public String dates() {
+        browser.find(By.id("status"));
+        return browser.find(By.id("result")).findElement(By.id("dates")).getText();
+    }
+
     public String messages() {
         return browser.find(By.id("messages")).getText();
     }
 
     /** Whether the page leads to the upload form (only while there is something to upload). */
     public boolean offersUploads() {
-        return browser.shows(By.xpath("//a[contains(., '任务列表')]"));
+        browser.find(By.id("status"));
+        return browser.shows(TO_UPLOADS);
     }
 
-    /** The link from the result to the candidate's tasks. */
-    public void goToTasklist() {
-        browser.click(By.xpath("//a[contains(., '任务列表')]"));
-        browser.until(driver -> browser.currentUrl().contains("/camunda/app/tasklist/"));
-        browser.awaitTasklist();
+    /** The way to the upload form (上传审核材料 or 重新上传退回材料): the form of the candidate's open task. */
+    public UploadForm goToUploads() {
+        browser.click(TO_UPLOADS);
+        return UploadForm.opening(browser);
+    }
+
+    /** 退出登录. */
+    public void logOut() {
+        browser.click(By.id("logout"));
+        browser.awaitLoginPage();
     }
 }

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,6 +60,8 @@ class ReviewInTheBrowserTest {
 
     private static final String RETURN_REASON = "毕业证编号无法辨别，请重新上传！";
     private static final String CONTACT_ADDRESS = "山东省济南市历下区经十路 100 号";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter PAGE_MOMENT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
@@ -167,6 +172,97 @@ class ReviewInTheBrowserTest {
         assertThat(serialNumbers.of(applicant.candidateNo)).isPresent();
     }
 
+    /**
+     * 退出登录 from each webapp ends on the application's login page, which works again at once; Camunda's own login
+     * page (#/login, where Camunda's logout and an ended session lead) hands over to it.
+     */
+    @Test
+    void everyLogoutEndsOnTheApplicationsLoginPage() {
+        Browser reviewer = browsers.open("site-reviewer");
+        reviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+        reviewer.logOutOfTheWebapp();
+        reviewer.screenshot("logged-out-of-tasklist");
+        reviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+
+        // the session ends while Tasklist is open: Camunda's own login page would open, the application's does
+        reviewer.loseSession();
+        reviewer.click(By.cssSelector(".task-filters .task-filter a"));
+        reviewer.awaitLoginPage();
+        reviewer.screenshot("session-ended-camunda-login-hands-over");
+        reviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+
+        Browser admin = browsers.open("admin");
+        admin.logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+        for (String webapp : List.of("cockpit", "admin")) {
+            admin.open("/camunda/app/" + webapp + "/default/");
+            admin.find(By.cssSelector("[cam-widget-header] li.account"));
+            admin.logOutOfTheWebapp();
+            admin.screenshot("logged-out-of-" + webapp);
+            admin.logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+        }
+        admin.open("/camunda/app/welcome/default/");
+        admin.find(By.cssSelector("[cam-widget-header] li.account"));
+        admin.logOutOfTheWebapp();
+    }
+
+    /**
+     * The candidate's story on a phone (390×844): the candidate page and the upload form in one column, readable
+     * without zooming, the camera offered, 44 px controls; after 完成 the confirmation and the way back; 退出登录.
+     */
+    @Test
+    void candidateOnAPhone() throws IOException {
+        follow(Applicant.shandongBachelor());
+        Browser phone = browsers.openPhone("candidate-phone");
+        CandidateService service = CandidateService.openedBy(phone);
+        service.requestCode(applicant.candidateNo, applicant.idNumber);
+        phone.screenshot("activation");
+        service.activate(candidates.lastCode(applicant), Candidates.PASSWORD);
+        assertThat(service.dates()).matches("上传截止：\\d{4}年\\d{1,2}月\\d{1,2}日");
+        assertThat(pageLayout(phone)).containsEntry("overflow", false);
+        phone.screenshot("candidate-page");
+
+        UploadForm form = service.goToUploads();
+        assertThat(form.layout())
+                .containsEntry("columns", 1L)
+                .containsEntry("overflow", false)
+                .satisfies(layout -> assertThat((Long) layout.get("narrowest")).isGreaterThan(320))
+                .satisfies(layout -> assertThat(((Number) layout.get("smallestText")).doubleValue())
+                        .as("smallest text, px")
+                        .isGreaterThanOrEqualTo(13));
+        assertThat(form.fileButtons("DIPLOMA"))
+                .containsExactly("accept=image/* capture=environment shown", "accept=image/* shown");
+        assertThat(form.camundaMachinery()).isEmpty();
+        assertThat(form.smallTouchTargets()).isEmpty();
+        phone.screenshot("upload-form");
+
+        for (String material : List.of("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE")) {
+            assertThat(form.upload(material, photo(material + ".jpg", MaterialPhotos.sharpPage(material.length()))))
+                    .isEqualTo("上传成功");
+        }
+        phone.screenshot("everything-uploaded");
+        form.submit();
+        assertThat(form.confirmation()).contains("上报完成，内容已锁定", "提交锁定时间：" + latestLock(), "返回考生服务");
+        phone.screenshot("submitted-confirmation");
+
+        service = form.backToCandidatePage();
+        assertThat(service.status()).contains("上报完成，内容已锁定");
+        assertThat(service.offersUploads()).isFalse();
+        phone.screenshot("candidate-page-submitted");
+        service.logOut();
+        phone.screenshot("logged-out");
+
+        // nothing left to upload: the login leads to the candidate page, not to an empty task list
+        phone.submitLogin(applicant.candidateNo, Candidates.PASSWORD);
+        phone.until(driver -> phone.currentUrl().contains("/candidate.html"));
+        assertThat(CandidateService.openedBy(phone).status()).contains("上报完成");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> pageLayout(Browser browser) {
+        return (java.util.Map<String, Object>)
+                browser.script("return { overflow: document.documentElement.scrollWidth > window.innerWidth };");
+    }
+
     // ----------------------------------------------------------------------------------------------- candidate
 
     private void activateAndUploadEverythingButOneMaterial(Browser candidate) throws IOException {
@@ -179,15 +275,15 @@ class ReviewInTheBrowserTest {
         assertThat(service.offersUploads()).isTrue();
         candidate.screenshot("activated");
 
-        service.goToTasklist();
-        Tasklist tasks = new Tasklist(candidate);
-        assertThat(tasks.filters()).contains("我的审核材料");
-        tasks.filter("我的审核材料").openTask("上传审核材料");
-        UploadForm form = UploadForm.in(candidate);
+        UploadForm form = service.goToUploads();
         assertThat(form.acceptsUploads("DIPLOMA")).isTrue();
-        assertThat(tasks.offersChanges())
+        assertThat(form.camundaMachinery())
+                .as("Camunda's name, banner, 创建任务, 启动流程, filter editing, priority, a second 保存")
+                .isEmpty();
+        assertThat(new Tasklist(candidate).offersChanges())
                 .as("follow-up date, groups, 取消认领, a comment or a start offered")
                 .isFalse();
+        assertThat(form.smallTouchTargets()).as("controls under 44 px").isEmpty();
         candidate.screenshot("upload-task");
 
         assertThat(form.upload("DIPLOMA", photo("blurry-diploma.jpg", MaterialPhotos.blurryPage(1))))
@@ -210,26 +306,31 @@ class ReviewInTheBrowserTest {
     }
 
     private void submitRefusedUntilTheLastMaterialIsUploaded(Browser candidate) throws IOException {
-        Tasklist tasks = new Tasklist(candidate);
         UploadForm form = UploadForm.in(candidate);
-        tasks.complete();
+        form.submit();
         assertThat(form.refusal()).contains("还不能提交审核", "《医疗机构执业许可证》副本或备案证");
         candidate.screenshot("submit-refused-licence-missing");
         assertThat(waitsAt()).contains("uploadMaterials");
 
         assertThat(form.upload("INSTITUTION_LICENSE", photo("licence.jpg", MaterialPhotos.sharpPage(5))))
                 .isEqualTo("上传成功");
-        tasks.complete();
+        form.submit();
+        assertThat(form.confirmation()).contains("上报完成，内容已锁定", "提交锁定时间：" + latestLock());
+        assertThat(form.offersComplete()).isFalse();
+        candidate.screenshot("submitted-confirmation");
         awaitTask("waitForReviewOpening");
 
-        CandidateService service = CandidateService.openedBy(candidate);
+        CandidateService service = form.backToCandidatePage();
         assertThat(service.status()).contains("上报完成，内容已锁定");
+        assertThat(service.dates()).isEqualTo("提交锁定时间：" + latestLock());
         candidate.screenshot("submitted-and-locked");
     }
 
     private void candidateReuploadsTheReturnedDiploma(Browser candidate) throws IOException {
-        Tasklist tasks = Tasklist.openedBy(candidate).filter("我的审核材料").openTask("重新上传退回材料");
-        UploadForm form = UploadForm.in(candidate);
+        String firstLock = latestLock();
+        CandidateService service = CandidateService.openedBy(candidate);
+        assertThat(service.dates()).startsWith("补传截止：").matches("补传截止：\\d{4}年\\d{1,2}月\\d{1,2}日");
+        UploadForm form = service.goToUploads();
         assertThat(form.returned()).contains("毕业证书", RETURN_REASON);
         assertThat(form.contactAddress()).isEqualTo(CONTACT_ADDRESS);
         assertThat(form.acceptsUploads("DIPLOMA")).isTrue();
@@ -239,12 +340,24 @@ class ReviewInTheBrowserTest {
         }
         candidate.screenshot("diploma-returned-with-reason");
 
+        // the returned photo unchanged is not a resubmission
+        form.submit();
+        assertThat(form.refusal()).contains("退回的材料还没有上传新的图片：毕业证书");
+        candidate.screenshot("resubmit-refused-diploma-not-replaced");
+        assertThat(waitsAt()).contains("resubmitMaterials");
+
+        assertThat(form.askToDeleteFirstImage("DIPLOMA")).contains("删除这张图片？");
+        form.keepImage("DIPLOMA");
+        assertThat(form.images("DIPLOMA")).isOne();
         form.deleteFirstImage("DIPLOMA");
         assertThat(form.upload("DIPLOMA", photo("diploma-again.jpg", MaterialPhotos.sharpPage(6))))
                 .isEqualTo("上传成功");
         candidate.screenshot("diploma-uploaded-again");
-        tasks.complete();
+        form.submit();
+        assertThat(form.confirmation()).contains("补传材料已提交，内容已锁定", "提交锁定时间：" + latestLock());
         awaitTask("waitForReviewOpening");
+        assertThat(latestLock()).isNotEqualTo(firstLock);
+        assertThat(form.backToCandidatePage().dates()).isEqualTo("提交锁定时间：" + latestLock());
     }
 
     private void candidateReadsTheFinalResult(Browser candidate) {
@@ -350,6 +463,16 @@ class ReviewInTheBrowserTest {
                 documents.content(applicant.candidateNo, stored.id()).orElseThrow()));
         assertThat(stored.bytes()).isLessThanOrEqualTo(200 * 1024);
         assertThat(page.getHeight()).isGreaterThan(page.getWidth());
+    }
+
+    /** The case's latest lock time as every page writes dates: 2026年2月27日 00:01. */
+    private String latestLock() {
+        return documents.images(applicant.candidateNo).stream()
+                .map(MaterialImage::lockedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder())
+                .map(at -> PAGE_MOMENT.format(at.atZone(BEIJING)))
+                .orElseThrow();
     }
 
     private String assigneeOf(String taskKey) {

@@ -243,6 +243,60 @@ class MaterialUploadApiTest {
     }
 
     @Test
+    void aReturnedMaterialIsResubmittedOnlyWithANewImage() throws Exception {
+        byte[] diplomaPhoto = documentPhoto();
+        upload("DIPLOMA", "diploma.jpg", diplomaPhoto, 201);
+        for (String code : List.of("ID_PROOF", "PROBATION_CERT", "INSTITUTION_LICENSE")) {
+            upload(code, code + ".jpg", documentPhoto(), 201);
+        }
+        submit(200);
+        cases.passTimeUntil(cases.instance(applicant.candidateNo), "waitForReviewOpening");
+        reviews.decide(
+                applicant.candidateNo,
+                ReviewStage.SITE,
+                Verdict.returning(Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！", "ID_PROOF", "请上传本人手持身份证的照片！")),
+                "reviewer-3701");
+
+        JsonNode unchanged = submit(422);
+
+        assertThat(unchanged.path("code").asText()).isEqualTo("RETURNED_NOT_REPLACED");
+        assertThat(unchanged.path("notReplaced")).extracting(JsonNode::asText).containsExactly("DIPLOMA", "ID_PROOF");
+        assertThat(unchanged.path("message").asText())
+                .contains("毕业证书", "有效身份证明")
+                .doesNotContain("！。");
+        JsonNode stillReturned = myCase();
+        assertThat(stillReturned.path("status").asText()).isEqualTo("RETURNED");
+        assertThat(stillReturned.path("checklist").findValuesAsText("status")).contains("UNLOCKED");
+        assertThat(material(stillReturned, "DIPLOMA").path("needsNewImage").asBoolean())
+                .isTrue();
+        assertThat(material(stillReturned, "DIPLOMA")
+                        .path("images")
+                        .get(0)
+                        .path("returned")
+                        .asBoolean())
+                .isTrue();
+        assertThat(cases.messages(applicant)).extracting(m -> m.kind()).doesNotContain("RESUBMITTED");
+
+        // the same photo deleted and sent again is still the returned one; a new photo of the ID proof is new
+        String returnedDiploma = material(stillReturned, "DIPLOMA")
+                .path("images")
+                .get(0)
+                .path("id")
+                .asText();
+        deleteImage("DIPLOMA", returnedDiploma);
+        String sameAgain =
+                upload("DIPLOMA", "diploma.jpg", diplomaPhoto, 201).path("id").asText();
+        upload("ID_PROOF", "holding-id.jpg", documentPhoto(), 201);
+        assertThat(submit(422).path("notReplaced")).extracting(JsonNode::asText).containsExactly("DIPLOMA");
+        assertThat(material(myCase(), "ID_PROOF").path("needsNewImage").asBoolean())
+                .isFalse();
+
+        deleteImage("DIPLOMA", sameAgain);
+        upload("DIPLOMA", "diploma-clear.jpg", documentPhoto(), 201);
+        assertThat(submit(200).path("status").asText()).isEqualTo("SUBMITTED_LOCKED");
+    }
+
+    @Test
     void twoSubmissionsAtOnceMakeExactlyOne() throws Exception {
         uploadAllRequired();
         ExecutorService browsers = Executors.newFixedThreadPool(2);
@@ -315,6 +369,13 @@ class MaterialUploadApiTest {
                 applicant.candidateNo,
                 Candidates.PASSWORD,
                 expectedStatus);
+    }
+
+    private void deleteImage(String code, String id) throws Exception {
+        api.perform(
+                delete("/api/me/materials/" + code + "/images/" + id)
+                        .with(httpBasic(applicant.candidateNo, Candidates.PASSWORD)),
+                204);
     }
 
     private JsonNode submit(int expectedStatus) throws Exception {

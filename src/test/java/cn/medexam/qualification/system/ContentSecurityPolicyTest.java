@@ -91,6 +91,8 @@ class ContentSecurityPolicyTest {
             "/js/login.js",
             "/js/candidate.js",
             "/js/demo-sms.js",
+            "/js/qr.js",
+            "/js/webapp.js",
             "/css/login.css",
             "/css/candidate.css",
             "/css/demo-sms.css"

@@ -23,6 +23,8 @@ export default {
   // },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
+  // the application's script for every webapp (its login, the task forms' API helper, the candidates' view)
+  "customScripts": ["../../../js/webapp"],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
   //   // with a file called 'customScript.js' in it

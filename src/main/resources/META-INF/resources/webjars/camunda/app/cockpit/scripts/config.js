@@ -21,6 +21,8 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
+  // the application's script for every webapp (its login, the task forms' API helper, the candidates' view)
+  'customScripts': ['../../../js/webapp'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

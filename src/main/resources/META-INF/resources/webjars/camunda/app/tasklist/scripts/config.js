@@ -33,6 +33,8 @@ export default {
     // zh: a second locale loaded as fallback redefines the date locale and can leave 'x months ago' in English
     "fallbackLocale": "zh"
   },
+  // the application's script for every webapp (its login, the task forms' API helper, the candidates' view)
+  "customScripts": ["../../../js/webapp"],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
