@@ -32,7 +32,8 @@ public class MaterialUploads {
     /** The candidate's own tasks in which images may change. */
     private static final List<String> UPLOAD_TASKS = List.of("uploadMaterials", "resubmitMaterials");
 
-    private static final String PHOTO = "PHOTO";
+    /** The ID photo (证件照): its own rules (JPEG under 30 KB, white background, the small two-inch shape). */
+    static final String PHOTO = "PHOTO";
 
     private final DocumentStore store;
     private final ImageInspector inspector;
@@ -85,7 +86,7 @@ public class MaterialUploads {
             return resent.get();
         }
         requireUnlockedAndRoom(candidateNo, material);
-        InspectedImage inspected = inspector.inspect(bytes, PHOTO.equals(materialCode));
+        InspectedImage inspected = inspect(materialCode, bytes);
         try {
             return transaction.execute(status -> {
                 lockCandidate(candidateNo);
@@ -106,6 +107,11 @@ public class MaterialUploads {
             // transaction committed, ours rolled back. The answer is the image it kept.
             return keptUnlocked(candidateNo, material, bytes).orElseThrow(() -> sameBytesAtOnce);
         }
+    }
+
+    /** The checks an image of this material goes through when uploaded; the photo check runs them for PHOTO. */
+    InspectedImage inspect(String materialCode, byte[] bytes) {
+        return inspector.inspect(bytes, PHOTO.equals(materialCode));
     }
 
     /**
