@@ -46,6 +46,7 @@ public class MaterialUploads {
     private final ReviewProperties properties;
     private final TransactionTemplate transaction;
     private final ImageViews imageViews;
+    private final TruthfulnessPledges pledges;
 
     MaterialUploads(
             DocumentStore store,
@@ -58,8 +59,10 @@ public class MaterialUploads {
             EngineClock clock,
             ReviewProperties properties,
             TransactionTemplate transaction,
-            ImageViews imageViews) {
+            ImageViews imageViews,
+            TruthfulnessPledges pledges) {
         this.imageViews = imageViews;
+        this.pledges = pledges;
         this.transaction = transaction;
         this.store = store;
         this.inspector = inspector;
@@ -147,7 +150,8 @@ public class MaterialUploads {
     }
 
     /**
-     * 提交审核: completes the candidate's open upload task; the process verifies, locks and notifies in the same
+     * 提交审核: completes the candidate's open upload task (in campaigns that ask for it, only after this round's
+     * truthfulness pledge, {@link TruthfulnessPledges}); the process verifies, locks and notifies in the same
      * transaction. Concurrent submissions of one candidate queue on the registration row: exactly one completes.
      */
     @Transactional
@@ -155,6 +159,7 @@ public class MaterialUploads {
         lockCandidate(candidateNo);
         Task task = openUploadTask(candidateNo)
                 .orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION", "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
+        pledges.requireFor(candidateNo, task);
         Map<String, Integer> counts = store.imageCounts(candidateNo);
         List<String> missing = checklists.requiredCodes(candidateNo).stream()
                 .filter(code -> counts.getOrDefault(code, 0) == 0)

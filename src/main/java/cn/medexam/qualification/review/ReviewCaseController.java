@@ -4,6 +4,7 @@ import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.documents.DocumentStore;
 import cn.medexam.qualification.documents.ImageViews;
 import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.documents.TruthfulnessPledges;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
@@ -37,6 +38,7 @@ class ReviewCaseController {
     private final ReviewService reviews;
     private final ImageViews imageViews;
     private final EngineClock clock;
+    private final TruthfulnessPledges pledges;
 
     ReviewCaseController(
             ReviewerAccess access,
@@ -46,7 +48,9 @@ class ReviewCaseController {
             SerialNumbers serialNumbers,
             ReviewService reviews,
             ImageViews imageViews,
-            EngineClock clock) {
+            EngineClock clock,
+            TruthfulnessPledges pledges) {
+        this.pledges = pledges;
         this.imageViews = imageViews;
         this.clock = clock;
         this.access = access;
@@ -73,7 +77,8 @@ class ReviewCaseController {
             String serialNumber,
             String openReview,
             List<Material> checklist,
-            Map<String, String> latestReturns) {}
+            Map<String, String> latestReturns,
+            Instant pledgedAt) {}
 
     record Material(String code, String name, boolean required, int maxImages, List<Image> images) {}
 
@@ -117,7 +122,11 @@ class ReviewCaseController {
                 serialNumbers.of(candidateNo).orElse(null),
                 access.openStage(candidateNo).map(Enum::name).orElse(null),
                 checklist,
-                reviews.latestReturns(candidateNo));
+                reviews.latestReturns(candidateNo),
+                // 真实性承诺: when the candidate last confirmed it (null: never; regions without it need none)
+                pledges.latest(candidateNo)
+                        .map(TruthfulnessPledges.Pledge::pledgedAt)
+                        .orElse(null));
     }
 
     @GetMapping("/images/{imageId}")
