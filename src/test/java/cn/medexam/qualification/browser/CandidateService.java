@@ -49,6 +49,16 @@ public class CandidateService {
         return browser.shows(By.xpath("//a[contains(., '任务列表')]"));
     }
 
+    /** The documents the page offers to print: the text of each line. */
+    public String documents() {
+        return browser.find(By.id("documentList")).getText();
+    }
+
+    /** Downloads the registration notice (打印表格与通知单) and answers the saved file. */
+    public java.nio.file.Path downloadNotice() {
+        return browser.download(By.cssSelector("li[data-document=REGISTRATION_NOTICE] a"), ".pdf");
+    }
+
     /** The link from the result to the candidate's tasks. */
     public void goToTasklist() {
         browser.click(By.xpath("//a[contains(., '任务列表')]"));
