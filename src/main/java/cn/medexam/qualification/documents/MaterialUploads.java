@@ -33,7 +33,8 @@ public class MaterialUploads {
     /** The candidate's own tasks in which images may change. */
     private static final List<String> UPLOAD_TASKS = List.of("uploadMaterials", "resubmitMaterials");
 
-    private static final String PHOTO = "PHOTO";
+    /** The ID photo (证件照): its own rules (JPEG under 30 KB, white background, the small two-inch shape). */
+    static final String PHOTO = "PHOTO";
 
     private final DocumentStore store;
     private final ImageInspector inspector;
@@ -46,6 +47,7 @@ public class MaterialUploads {
     private final ReviewProperties properties;
     private final TransactionTemplate transaction;
     private final ImageViews imageViews;
+    private final TruthfulnessPledges pledges;
 
     MaterialUploads(
             DocumentStore store,
@@ -58,8 +60,10 @@ public class MaterialUploads {
             EngineClock clock,
             ReviewProperties properties,
             TransactionTemplate transaction,
-            ImageViews imageViews) {
+            ImageViews imageViews,
+            TruthfulnessPledges pledges) {
         this.imageViews = imageViews;
+        this.pledges = pledges;
         this.transaction = transaction;
         this.store = store;
         this.inspector = inspector;
@@ -86,7 +90,7 @@ public class MaterialUploads {
             return resent.get();
         }
         requireUnlockedAndRoom(candidateNo, material);
-        InspectedImage inspected = inspector.inspect(bytes, PHOTO.equals(materialCode));
+        InspectedImage inspected = inspect(materialCode, bytes);
         try {
             return transaction.execute(status -> {
                 lockCandidate(candidateNo);
@@ -107,6 +111,11 @@ public class MaterialUploads {
             // transaction committed, ours rolled back. The answer is the image it kept.
             return keptUnlocked(candidateNo, material, bytes).orElseThrow(() -> sameBytesAtOnce);
         }
+    }
+
+    /** The checks an image of this material goes through when uploaded; the photo check runs them for PHOTO. */
+    InspectedImage inspect(String materialCode, byte[] bytes) {
+        return inspector.inspect(bytes, PHOTO.equals(materialCode));
     }
 
     /**
@@ -142,7 +151,8 @@ public class MaterialUploads {
     }
 
     /**
-     * 提交审核: completes the candidate's open upload task; the process verifies, locks and notifies in the same
+     * 提交审核: completes the candidate's open upload task (in campaigns that ask for it, only after this round's
+     * truthfulness pledge, {@link TruthfulnessPledges}); the process verifies, locks and notifies in the same
      * transaction. Concurrent submissions of one candidate queue on the registration row: exactly one completes.
      */
     @Transactional
@@ -150,6 +160,7 @@ public class MaterialUploads {
         lockCandidate(candidateNo);
         Task task = openUploadTask(candidateNo)
                 .orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION", "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
+        pledges.requireFor(candidateNo, task);
         Map<String, Integer> counts = store.imageCounts(candidateNo);
         List<String> missing = checklists.requiredCodes(candidateNo).stream()
                 .filter(code -> counts.getOrDefault(code, 0) == 0)

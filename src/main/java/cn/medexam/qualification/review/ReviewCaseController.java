@@ -4,6 +4,7 @@ import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.documents.DocumentStore;
 import cn.medexam.qualification.documents.ImageViews;
 import cn.medexam.qualification.documents.MaterialImage;
+import cn.medexam.qualification.documents.TruthfulnessPledges;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
@@ -42,6 +43,7 @@ class ReviewCaseController {
     private final EngineClock clock;
     private final PaperForms paperForms;
     private final ReviewProperties properties;
+    private final TruthfulnessPledges pledges;
 
     ReviewCaseController(
             ReviewerAccess access,
@@ -53,7 +55,9 @@ class ReviewCaseController {
             ImageViews imageViews,
             EngineClock clock,
             PaperForms paperForms,
-            ReviewProperties properties) {
+            ReviewProperties properties,
+            TruthfulnessPledges pledges) {
+        this.pledges = pledges;
         this.paperForms = paperForms;
         this.properties = properties;
         this.imageViews = imageViews;
@@ -83,7 +87,8 @@ class ReviewCaseController {
             String openReview,
             List<Material> checklist,
             Map<String, String> latestReturns,
-            PaperForm paperForm) {}
+            PaperForm paperForm,
+            Instant pledgedAt) {}
 
     /**
      * 报名暨授予医师资格申请表: what the region asks ({@code NOT_COLLECTED}, {@code RECORDED},
@@ -136,7 +141,11 @@ class ReviewCaseController {
                 access.openStage(candidateNo).map(Enum::name).orElse(null),
                 checklist,
                 reviews.latestReturns(candidateNo),
-                paperForm(candidateNo));
+                paperForm(candidateNo),
+                // 真实性承诺: when the candidate last confirmed it (null: never; regions without it need none)
+                pledges.latest(candidateNo)
+                        .map(TruthfulnessPledges.Pledge::pledgedAt)
+                        .orElse(null));
     }
 
     private PaperForm paperForm(String candidateNo) {

@@ -168,6 +168,31 @@ public class Browser {
         return ((Number) status).longValue();
     }
 
+    /** Clicks a download link and waits for the whole file to arrive in the person's downloads. */
+    public Path download(By link, String suffix) {
+        Path folder = browsers.downloads(person);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        click(link);
+        return until(driver -> {
+            try (var files = Files.list(folder)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                        .findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Opens an address as a person who scanned it would: the whole URL, not a path of the application. */
+    public void openUrl(String url) {
+        driver.get(url);
+    }
+
     public void scrollTo(By locator) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({ block: 'center' });", find(locator));
     }

@@ -80,7 +80,14 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
                         "credentials_enable_service",
                         false,
                         "profile.password_manager_enabled",
-                        false));
+                        false,
+                        // a download (the printed notice) lands in the story's folder, a PDF too
+                        "download.default_directory",
+                        downloads(person).toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "plugins.always_open_pdf_externally",
+                        true));
         if (phone) {
             options.setExperimentalOption(
                     "mobileEmulation",
@@ -104,6 +111,11 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
         Browser browser = new Browser(person, new ChromeDriver(service, options), baseUrl, this);
         open.add(browser);
         return browser;
+    }
+
+    /** Where the person's browser saves what they download (made by the first download). */
+    Path downloads(String person) {
+        return story.resolve("downloads-" + person);
     }
 
     synchronized Path nextScreenshot(String person, String step) {

@@ -69,4 +69,14 @@ public class CandidateService {
         browser.click(By.id("logout"));
         browser.awaitLoginPage();
     }
+
+    /** The documents the page offers to print: the text of each line. */
+    public String documents() {
+        return browser.find(By.id("documentList")).getText();
+    }
+
+    /** Downloads the registration notice (打印表格与通知单) and answers the saved file. */
+    public java.nio.file.Path downloadNotice() {
+        return browser.download(By.cssSelector("li[data-document=REGISTRATION_NOTICE] a"), ".pdf");
+    }
 }

@@ -10,6 +10,7 @@ import cn.medexam.qualification.review.SerialNumbers;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.Pdfs;
 import cn.medexam.qualification.support.TestUsers;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -140,6 +141,7 @@ class ReviewInTheBrowserTest {
         awaitEnd();
 
         candidateReadsTheFinalResult(candidate);
+        clerkScansTheDownloadedNotice(candidate);
     }
 
     @Test
@@ -368,6 +370,27 @@ class ReviewInTheBrowserTest {
         assertThat(service.serialNumber()).isEqualTo("序列号：" + serialNumber);
         assertThat(service.messages()).contains("退回", "毕业证书");
         candidate.screenshot("final-result-with-serial-number");
+    }
+
+    /** The candidate downloads the notice; the exam-site clerk scans its QR code and sees it is genuine. */
+    private void clerkScansTheDownloadedNotice(Browser candidate) throws IOException {
+        CandidateService service = CandidateService.openedBy(candidate);
+        assertThat(service.documents()).contains("《医师资格考试网上报名成功通知单》（PDF）");
+        Path download = service.downloadNotice();
+        assertThat(download.getFileName().toString()).isEqualTo("医师资格考试网上报名成功通知单-" + applicant.candidateNo + ".pdf");
+        byte[] notice = Files.readAllBytes(download);
+        String serialNumber = serialNumbers.of(applicant.candidateNo).orElseThrow();
+        assertThat(Pdfs.text(notice)).contains(applicant.name, applicant.candidateNo, serialNumber);
+        String link = Pdfs.qrCode(notice);
+        assertThat(link).startsWith("http://localhost:" + port + "/verify/");
+
+        Browser clerk = browsers.open("exam-site-clerk");
+        clerk.openUrl(link);
+        String page = clerk.find(By.tagName("main")).getText();
+        assertThat(page)
+                .contains("通知单真实有效", serialNumber, "资格审核终审通过", "3701**********1234")
+                .doesNotContain(applicant.candidateNo, applicant.idNumber);
+        clerk.screenshot("notice-verified");
     }
 
     // ----------------------------------------------------------------------------------------------- reviewers

@@ -58,7 +58,7 @@ class ContentSecurityPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/login.html", "/candidate.html", "/admin/demo-sms.html"})
+    @ValueSource(strings = {"/login.html", "/candidate.html", "/admin/demo-sms.html", "/photo-check.html"})
     void theApplicationsPagesCarryTheStrictPolicyAndNoInlineScriptOrStyle(String path) throws Exception {
         logInAsAdministrator();
         HttpResponse<String> page = get(path, "text/html");
@@ -93,9 +93,13 @@ class ContentSecurityPolicyTest {
             "/js/demo-sms.js",
             "/js/qr.js",
             "/js/webapp.js",
+            "/js/candidate-documents.js",
+            "/js/photo-check.js",
             "/css/login.css",
             "/css/candidate.css",
-            "/css/demo-sms.css"
+            "/css/demo-sms.css",
+            "/css/photo-check.css",
+            "/css/verify.css"
         }) {
             assertThat(get(file, "*/*").statusCode()).as(file).isEqualTo(200);
         }
