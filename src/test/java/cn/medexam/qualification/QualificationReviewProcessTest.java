@@ -183,6 +183,24 @@ class QualificationReviewProcessTest {
     }
 
     @Test
+    void aReminderThatOnlyRunsAfterTheDeadlineIsNotSent() {
+        ProcessInstance instance = cases.register(applicant);
+        // the node was down: the reminder of 02-08 runs only after the deadline (end of 02-10) has passed
+        cases.clockAt(OffsetDateTime.parse("2026-02-11T08:00:00+08:00"));
+
+        cases.passTimeUntil(instance, "uploadReminder");
+
+        assertThat(instance)
+                .hasPassed("uploadReminderSkipped")
+                .hasNotPassed("remindUploadDeadline")
+                .isWaitingAt("uploadMaterials");
+        assertThat(kinds()).doesNotContain("UPLOAD_REMINDER");
+        cases.passTimeUntil(instance, "uploadDeadlinePassed");
+        assertThat(instance).isEnded().hasPassed("notSubmitted");
+        assertThat(kinds()).containsOnlyOnce("UPLOAD_MISSED");
+    }
+
+    @Test
     void nothingSubmittedByTheUploadDeadlineEndsTheCase() {
         ProcessInstance instance = cases.register(applicant);
 
@@ -361,6 +379,23 @@ class QualificationReviewProcessTest {
         assertThat(instance).isEnded().hasPassed("notifyResubmissionMissed", "resubmissionMissed");
         assertThat(latestMessage().text()).contains("视作审核不通过，放弃本年度考试");
         assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
+    }
+
+    @Test
+    void aResubmissionReminderThatOnlyRunsAfterTheDeadlineIsNotSent() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+        cases.clockAt(OffsetDateTime.parse("2026-03-13T08:00:00+08:00"));
+
+        cases.passTimeUntil(instance, "resubmissionReminder");
+
+        assertThat(instance)
+                .hasPassed("resubmissionReminderSkipped")
+                .hasNotPassed("remindResubmissionDeadline")
+                .isWaitingAt("resubmitMaterials");
+        assertThat(kinds()).doesNotContain("RESUBMISSION_REMINDER");
+        cases.passTimeUntil(instance, "resubmissionDeadlinePassed");
+        assertThat(instance).isEnded().hasPassed("resubmissionMissed");
     }
 
     // --- serving military -------------------------------------------------------------------------

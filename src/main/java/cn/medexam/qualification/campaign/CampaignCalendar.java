@@ -1,5 +1,6 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.EngineClock;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -18,10 +19,12 @@ public class CampaignCalendar {
 
     private final Campaigns campaigns;
     private final CampaignClock clock;
+    private final EngineClock engineClock;
 
-    CampaignCalendar(Campaigns campaigns, CampaignClock clock) {
+    CampaignCalendar(Campaigns campaigns, CampaignClock clock, EngineClock engineClock) {
         this.campaigns = campaigns;
         this.clock = clock;
+        this.engineClock = engineClock;
     }
 
     public Date uploadDeadline(VariableScope execution) {
@@ -31,6 +34,24 @@ public class CampaignCalendar {
     public Date uploadReminder(VariableScope execution) {
         Campaign campaign = campaign(execution);
         return Date.from(campaigns.uploadDeadline(campaign).minus(campaign.reminderLead()));
+    }
+
+    /**
+     * Gateway 提醒仍及时？ after the upload reminder fired: the deadline is still ahead, and the reminder's time had
+     * not already passed when the deadlines were last moved (moving a deadline to yesterday or tomorrow sends no
+     * "deadline near" reminder for a time that was over when it moved).
+     */
+    public boolean uploadReminderTimely(VariableScope execution) {
+        Campaign campaign = campaign(execution);
+        Instant deadline = campaigns.uploadDeadline(campaign);
+        return timely(campaign, deadline.minus(campaign.reminderLead()), deadline);
+    }
+
+    /** Gateway 提醒仍及时？ after the resubmission reminder fired, as {@link #uploadReminderTimely}. */
+    public boolean resubmissionReminderTimely(VariableScope execution) {
+        Campaign campaign = campaign(execution);
+        Instant deadline = resubmissionDeadlineOf(execution);
+        return timely(campaign, deadline.minus(campaign.reminderLead()), deadline);
     }
 
     public Date reviewOpens(VariableScope execution) {
@@ -53,6 +74,14 @@ public class CampaignCalendar {
 
     public Date finalReviewEnds(VariableScope execution) {
         return Date.from(clock.endOf(campaign(execution).finalReviewEnds()));
+    }
+
+    private boolean timely(Campaign campaign, Instant reminder, Instant deadline) {
+        return engineClock.now().isBefore(deadline)
+                && campaigns
+                        .deadlinesMovedAt(campaign)
+                        .map(moved -> !reminder.isBefore(moved))
+                        .orElse(true);
     }
 
     private Instant resubmissionDeadlineOf(VariableScope execution) {

@@ -1,5 +1,6 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,11 @@ class CampaignController {
         this.json = json;
     }
 
-    record CampaignView(Campaign campaign, Integer movedTimers) {}
+    /**
+     * @param movedTimers timers moved before this answer: 0, they move in the background ({@code timerMove})
+     * @param timerMove   the background move of the running cases' timers, null when no date moved
+     */
+    record CampaignView(Campaign campaign, int movedTimers, TimerMove timerMove) {}
 
     @GetMapping
     List<Campaign> all() {
@@ -51,6 +56,15 @@ class CampaignController {
         }
         CampaignService.Change change = service.save(region, year, form);
         return ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new CampaignView(change.campaign(), change.movedTimers()));
+                .body(new CampaignView(
+                        change.campaign(),
+                        change.timerMove() == null ? 0 : change.timerMove().movedTimers(),
+                        change.timerMove()));
+    }
+
+    /** Progress of the latest background move of the campaign's waiting timers (also in Cockpit → Batches). */
+    @GetMapping("/{region}/{year}/timer-move")
+    TimerMove timerMove(@PathVariable Region region, @PathVariable int year) {
+        return service.latestTimerMove(region, year).orElseThrow(() -> ApiException.notFound("该审核安排尚未调整过日期，没有定时器调整记录"));
     }
 }

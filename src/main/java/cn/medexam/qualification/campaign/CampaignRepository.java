@@ -90,6 +90,21 @@ class CampaignRepository {
         return true;
     }
 
+    /** Records when the deadlines a reminder is counted back from last moved (engine clock). */
+    void deadlinesMoved(Region region, int examYear, Instant at) {
+        jdbc.sql("UPDATE campaign SET deadlines_moved_at = ? WHERE region = ? AND exam_year = ?")
+                .params(Timestamp.from(at), region.name(), examYear)
+                .update();
+    }
+
+    Optional<Instant> deadlinesMovedAt(Region region, int examYear) {
+        return jdbc.sql("SELECT deadlines_moved_at FROM campaign WHERE region = ? AND exam_year = ?")
+                .params(region.name(), examYear)
+                .query((rs, row) -> rs.getTimestamp(1))
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
     private static Campaign map(ResultSet rs, int row) throws SQLException {
         String period = rs.getString("resubmission_period");
         return new Campaign(

@@ -2,18 +2,8 @@ package cn.medexam.qualification.campaign;
 
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.InvalidInputException;
-import cn.medexam.qualification.system.ReviewProperties;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,45 +11,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes a campaign and moves with it every timer already waiting in that campaign's running cases, and the due
- * dates of their open tasks: both are expressions over the campaign ({@link CampaignCalendar}), so re-evaluating
- * them is enough.
+ * Changes a campaign. The timers already waiting in its running cases, and the due dates of their open tasks, are
+ * expressions over the campaign ({@link CampaignCalendar}): a change that moves a date starts their recalculation in
+ * the background ({@link TimerMoves}, an engine batch) and answers at once.
  */
 @Service
 public class CampaignService {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
-    private static final int PAGE = 500;
 
     private final CampaignRepository repository;
-    private final RuntimeService runtimeService;
-    private final ManagementService managementService;
-    private final ReviewProperties properties;
+    private final TimerMoves timerMoves;
     private final EngineClock clock;
     private final ApplicationEventPublisher events;
-    private final TaskService taskService;
-    private final ProcessEngineConfigurationImpl processEngineConfiguration;
 
     CampaignService(
-            CampaignRepository repository,
-            RuntimeService runtimeService,
-            ManagementService managementService,
-            TaskService taskService,
-            ProcessEngineConfigurationImpl processEngineConfiguration,
-            ReviewProperties properties,
-            EngineClock clock,
-            ApplicationEventPublisher events) {
-        this.taskService = taskService;
-        this.processEngineConfiguration = processEngineConfiguration;
-        this.events = events;
+            CampaignRepository repository, TimerMoves timerMoves, EngineClock clock, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
-        this.properties = properties;
+        this.timerMoves = timerMoves;
         this.clock = clock;
+        this.events = events;
     }
 
-    public record Change(Campaign campaign, boolean created, int movedTimers) {}
+    /** @param timerMove the background move of the waiting timers, or null when no date moved */
+    public record Change(Campaign campaign, boolean created, TimerMove timerMove) {}
 
     /** The form to fill for a change: the stored campaign, or an empty one for a new region and year. */
     public CampaignForm formFor(Region region, int examYear) {
@@ -73,73 +48,37 @@ public class CampaignService {
             throw new InvalidInputException(problems);
         }
         Campaign campaign = form.toCampaign(region, examYear);
+        Optional<Campaign> before = repository.find(region, examYear);
         boolean created = repository.save(campaign, clock.now());
         if (created) {
             events.publishEvent(new CampaignCreated(region, examYear));
+            return new Change(campaign, true, null);
         }
-        int moved = created ? 0 : recalculateWaitingTimers(region, examYear);
-        log.info("campaign {} {} saved, {} waiting timers recalculated", region, examYear, moved);
-        return new Change(campaign, created, moved);
+        if (campaign.equals(before.orElseThrow())) {
+            return new Change(campaign, false, null);
+        }
+        if (movesDeadlines(before.get(), campaign)) {
+            repository.deadlinesMoved(region, examYear, clock.now());
+        }
+        TimerMove move = timerMoves.start(region, examYear);
+        log.info(
+                "campaign {} {} saved, timers of {} running cases move in the background",
+                region,
+                examYear,
+                move.cases());
+        return new Change(campaign, false, move);
     }
 
-    private int recalculateWaitingTimers(Region region, int examYear) {
-        Set<String> cases = runningCases(region, examYear);
-        if (cases.isEmpty()) {
-            return 0;
-        }
-        List<String> openTasks = new ArrayList<>();
-        for (int first = 0; ; first += PAGE) {
-            List<Task> page = taskService
-                    .createTaskQuery()
-                    .processDefinitionKey(properties.processDefinitionKey())
-                    .orderByTaskId()
-                    .asc()
-                    .listPage(first, PAGE);
-            page.stream()
-                    .filter(task -> cases.contains(task.getProcessInstanceId()))
-                    .map(Task::getId)
-                    .forEach(openTasks::add);
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        processEngineConfiguration.getCommandExecutorTxRequired().execute(new RecalculateTaskDueDates(openTasks));
-        int moved = 0;
-        for (int first = 0; ; first += PAGE) {
-            List<Job> timers = managementService
-                    .createJobQuery()
-                    .processDefinitionKey(properties.processDefinitionKey())
-                    .timers()
-                    .orderByJobId()
-                    .asc()
-                    .listPage(first, PAGE);
-            for (Job timer : timers) {
-                if (cases.contains(timer.getProcessInstanceId())) {
-                    managementService.recalculateJobDuedate(timer.getId(), false);
-                    moved++;
-                }
-            }
-            if (timers.size() < PAGE) {
-                return moved;
-            }
-        }
+    /** The latest background move of the campaign's waiting timers. */
+    public Optional<TimerMove> latestTimerMove(Region region, int examYear) {
+        return timerMoves.latest(region, examYear);
     }
 
-    private Set<String> runningCases(Region region, int examYear) {
-        Set<String> ids = new HashSet<>();
-        for (int first = 0; ; first += PAGE) {
-            List<ProcessInstance> page = runtimeService
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey(properties.processDefinitionKey())
-                    .variableValueEquals("region", region.name())
-                    .variableValueEquals("examYear", examYear)
-                    .orderByProcessInstanceId()
-                    .asc()
-                    .listPage(first, PAGE);
-            page.forEach(instance -> ids.add(instance.getId()));
-            if (page.size() < PAGE) {
-                return ids;
-            }
-        }
+    /** A change of a date that a reminder is counted back from. */
+    private static boolean movesDeadlines(Campaign before, Campaign after) {
+        return !before.uploadCloses().equals(after.uploadCloses())
+                || !before.reminderLead().equals(after.reminderLead())
+                || !Objects.equals(before.resubmissionDeadline(), after.resubmissionDeadline())
+                || !Objects.equals(before.resubmissionPeriod(), after.resubmissionPeriod());
     }
 }

@@ -3,6 +3,7 @@ package cn.medexam.qualification.campaign;
 import cn.medexam.qualification.system.ApiException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +29,11 @@ public class Campaigns {
     public Campaign ofCase(VariableScope execution) {
         return of(
                 Region.valueOf((String) execution.getVariable("region")), (Integer) execution.getVariable("examYear"));
+    }
+
+    /** When the deadlines a reminder is counted back from last moved, if ever. */
+    public Optional<Instant> deadlinesMovedAt(Campaign campaign) {
+        return repository.deadlinesMovedAt(campaign.region(), campaign.examYear());
     }
 
     public boolean exists(Region region, int examYear) {

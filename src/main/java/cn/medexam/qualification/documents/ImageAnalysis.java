@@ -2,8 +2,14 @@ package cn.medexam.qualification.documents;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
@@ -19,21 +25,16 @@ final class ImageAnalysis {
     /** The side strips of an ID photo are examined down to this share of its height (below are the shoulders). */
     static final double SIDE_STRIP_DEPTH = 0.6;
 
-    /** The decoded image drawn on white (transparent PNG parts become white), packed RGB, at its decoded size. */
-    private final int[] rgb;
-
-    private final int rgbWidth;
-    private final int rgbHeight;
+    /** The decoded image; drawn on white only for the ID photo's background ({@link #whiteBorderShare}). */
+    private final BufferedImage decoded;
     /** Luma (0–255) scaled down to the analysis size. */
     private final int[] luma;
 
     private final int width;
     private final int height;
 
-    private ImageAnalysis(int[] rgb, int rgbWidth, int rgbHeight, int[] luma, int width, int height) {
-        this.rgb = rgb;
-        this.rgbWidth = rgbWidth;
-        this.rgbHeight = rgbHeight;
+    private ImageAnalysis(BufferedImage decoded, int[] luma, int width, int height) {
+        this.decoded = decoded;
         this.luma = luma;
         this.width = width;
         this.height = height;
@@ -46,28 +47,15 @@ final class ImageAnalysis {
     static ImageAnalysis of(BufferedImage decoded, int analysisWidth) {
         int w = decoded.getWidth();
         int h = decoded.getHeight();
-        BufferedImage onWhite = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = onWhite.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.drawImage(decoded, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        int[] rgb = ((DataBufferInt) onWhite.getRaster().getDataBuffer()).getData();
-        int[] fullLuma = new int[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            fullLuma[i] = luma(rgb[i]);
-        }
         double scale = Math.min(
                 1,
                 Math.min(
                         (double) analysisWidth / w, Math.sqrt(2.0 * analysisWidth * analysisWidth / ((double) w * h))));
         int aw = Math.max(1, (int) Math.round(w * scale));
         int ah = Math.max(1, (int) Math.round(h * scale));
-        int[] luma = aw == w && ah == h ? fullLuma : bilinear(fullLuma, w, h, aw, ah);
-        return new ImageAnalysis(rgb, w, h, luma, aw, ah);
+        LumaRows rows = LumaRows.of(decoded);
+        int[] luma = aw == w && ah == h ? rows.all() : bilinear(rows, w, h, aw, ah);
+        return new ImageAnalysis(decoded, luma, aw, ah);
     }
 
     /**
@@ -120,17 +108,29 @@ final class ImageAnalysis {
      * @param maxChroma … and max(R,G,B) − min(R,G,B) at most this
      */
     double whiteBorderShare(double border, int minLuma, int maxChroma) {
+        int rgbWidth = decoded.getWidth();
+        int rgbHeight = decoded.getHeight();
+        int[] rgb = onWhite(decoded);
         int strip = Math.max(1, (int) Math.round(rgbHeight * border));
         int side = Math.max(1, (int) Math.round(rgbWidth * border));
         int depth = Math.max(strip, (int) Math.round(rgbHeight * SIDE_STRIP_DEPTH));
         long[] counts = new long[2]; // white, all
-        countWhite(0, strip, 0, rgbWidth, minLuma, maxChroma, counts);
-        countWhite(strip, depth, 0, side, minLuma, maxChroma, counts);
-        countWhite(strip, depth, rgbWidth - side, rgbWidth, minLuma, maxChroma, counts);
+        countWhite(rgb, rgbWidth, 0, strip, 0, rgbWidth, minLuma, maxChroma, counts);
+        countWhite(rgb, rgbWidth, strip, depth, 0, side, minLuma, maxChroma, counts);
+        countWhite(rgb, rgbWidth, strip, depth, rgbWidth - side, rgbWidth, minLuma, maxChroma, counts);
         return counts[1] == 0 ? 0 : (double) counts[0] / counts[1];
     }
 
-    private void countWhite(int fromY, int toY, int fromX, int toX, int minLuma, int maxChroma, long[] counts) {
+    private static void countWhite(
+            int[] rgb,
+            int rgbWidth,
+            int fromY,
+            int toY,
+            int fromX,
+            int toX,
+            int minLuma,
+            int maxChroma,
+            long[] counts) {
         for (int y = fromY; y < toY; y++) {
             for (int x = Math.max(0, fromX); x < toX; x++) {
                 int p = rgb[y * rgbWidth + x];
@@ -146,13 +146,136 @@ final class ImageAnalysis {
         }
     }
 
-    /** Rec. 601 luma (0.299 R + 0.587 G + 0.114 B) of a packed RGB pixel, in 16-bit fixed point. */
-    private static int luma(int p) {
-        return (19_595 * ((p >> 16) & 0xff) + 38_470 * ((p >> 8) & 0xff) + 7_471 * (p & 0xff) + 32_768) >> 16;
+    /** The image drawn on white (transparent PNG parts become white), packed RGB. */
+    private static int[] onWhite(BufferedImage decoded) {
+        int w = decoded.getWidth();
+        int h = decoded.getHeight();
+        BufferedImage onWhite = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = onWhite.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(decoded, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return ((DataBufferInt) onWhite.getRaster().getDataBuffer()).getData();
     }
 
-    /** Bilinear resampling with pixel centres aligned, as Java2D's bilinear interpolation does. */
-    private static int[] bilinear(int[] source, int sw, int sh, int dw, int dh) {
+    /** Rec. 601 luma (0.299 R + 0.587 G + 0.114 B) of a packed RGB pixel, in 16-bit fixed point. */
+    private static int luma(int p) {
+        return luma((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
+    }
+
+    private static int luma(int r, int g, int b) {
+        return (19_595 * r + 38_470 * g + 7_471 * b + 32_768) >> 16;
+    }
+
+    /**
+     * The luma of the decoded image row by row. Opaque 8-bit grey and sRGB rasters (what the JPEG readers and most
+     * PNGs give) are read in place; anything else (alpha, palettes, 16 bits, other colour spaces) is drawn on white
+     * first, as the browser shows it.
+     */
+    private abstract static class LumaRows {
+
+        final int width;
+        final int height;
+
+        LumaRows(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        abstract void row(int y, int[] out);
+
+        int[] all() {
+            int[] all = new int[width * height];
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                row(y, row);
+                System.arraycopy(row, 0, all, y * width, width);
+            }
+            return all;
+        }
+
+        static LumaRows of(BufferedImage image) {
+            WritableRaster raster = image.getRaster();
+            ColorModel colours = image.getColorModel();
+            if (raster.getDataBuffer() instanceof DataBufferByte bytes
+                    && raster.getSampleModel() instanceof ComponentSampleModel model
+                    && !colours.hasAlpha()
+                    && colours instanceof ComponentColorModel
+                    && bytes.getNumBanks() == 1
+                    && ((model.getNumBands() == 1 && colours.getColorSpace().getType() == ColorSpace.TYPE_GRAY)
+                            || (model.getNumBands() == 3
+                                    && colours.getColorSpace().isCS_sRGB()))) {
+                return new InPlace(image.getWidth(), image.getHeight(), bytes, model, raster);
+            }
+            return new Drawn(image.getWidth(), image.getHeight(), onWhite(image));
+        }
+    }
+
+    private static final class InPlace extends LumaRows {
+
+        private final byte[] data;
+        private final int origin;
+        private final int pixelStride;
+        private final int scanlineStride;
+        private final int[] bands;
+
+        InPlace(int width, int height, DataBufferByte bytes, ComponentSampleModel model, WritableRaster raster) {
+            super(width, height);
+            this.data = bytes.getData();
+            this.pixelStride = model.getPixelStride();
+            this.scanlineStride = model.getScanlineStride();
+            this.origin = bytes.getOffset()
+                    - raster.getSampleModelTranslateY() * scanlineStride
+                    - raster.getSampleModelTranslateX() * pixelStride;
+            this.bands = model.getBandOffsets();
+        }
+
+        @Override
+        void row(int y, int[] out) {
+            int at = origin + y * scanlineStride;
+            if (bands.length == 1) {
+                at += bands[0];
+                for (int x = 0; x < width; x++, at += pixelStride) {
+                    out[x] = data[at] & 0xff;
+                }
+            } else {
+                int r = bands[0];
+                int g = bands[1];
+                int b = bands[2];
+                for (int x = 0; x < width; x++, at += pixelStride) {
+                    out[x] = luma(data[at + r] & 0xff, data[at + g] & 0xff, data[at + b] & 0xff);
+                }
+            }
+        }
+    }
+
+    private static final class Drawn extends LumaRows {
+
+        private final int[] rgb;
+
+        Drawn(int width, int height, int[] rgb) {
+            super(width, height);
+            this.rgb = rgb;
+        }
+
+        @Override
+        void row(int y, int[] out) {
+            for (int x = 0, at = y * width; x < width; x++, at++) {
+                out[x] = luma(rgb[at]);
+            }
+        }
+    }
+
+    /**
+     * Bilinear resampling with pixel centres aligned, as Java2D's bilinear interpolation does. Separable: each source
+     * row that is needed is made and resampled across once (kept ×256, unrounded), then two such rows are blended;
+     * the full-size luma never exists as a whole.
+     */
+    private static int[] bilinear(LumaRows source, int sw, int sh, int dw, int dh) {
         double sx = (double) sw / dw;
         double sy = (double) sh / dh;
         int[] x0 = new int[dw];
@@ -165,18 +288,44 @@ final class ImageAnalysis {
             fx[x] = (int) Math.round((at - x0[x]) * 256);
         }
         int[] out = new int[dw * dh];
+        int[] sourceRow = new int[sw];
+        int[] top = new int[dw];
+        int[] bottom = new int[dw];
+        int topRow = -1;
+        int bottomRow = -1;
         for (int y = 0; y < dh; y++) {
             double at = Math.max(0, Math.min(sh - 1, (y + 0.5) * sy - 0.5));
-            int top = (int) at * sw;
-            int bottom = Math.min(sh - 1, (int) at + 1) * sw;
-            int fy = (int) Math.round((at - (int) at) * 256);
-            for (int x = 0; x < dw; x++) {
-                int upper = source[top + x0[x]] * (256 - fx[x]) + source[top + x1[x]] * fx[x];
-                int lower = source[bottom + x0[x]] * (256 - fx[x]) + source[bottom + x1[x]] * fx[x];
-                out[y * dw + x] = (upper * (256 - fy) + lower * fy + (1 << 15)) >> 16;
+            int upperRow = (int) at;
+            int lowerRow = Math.min(sh - 1, upperRow + 1);
+            if (upperRow == bottomRow && upperRow != topRow) {
+                int[] swap = top;
+                top = bottom;
+                bottom = swap;
+                topRow = bottomRow;
+                bottomRow = -1;
+            }
+            if (upperRow != topRow) {
+                across(source, upperRow, sourceRow, x0, x1, fx, top);
+                topRow = upperRow;
+            }
+            if (lowerRow != bottomRow) {
+                across(source, lowerRow, sourceRow, x0, x1, fx, bottom);
+                bottomRow = lowerRow;
+            }
+            int fy = (int) Math.round((at - upperRow) * 256);
+            int gy = 256 - fy;
+            for (int x = 0, o = y * dw; x < dw; x++, o++) {
+                out[o] = (top[x] * gy + bottom[x] * fy + (1 << 15)) >> 16;
             }
         }
         return out;
+    }
+
+    private static void across(LumaRows source, int y, int[] row, int[] x0, int[] x1, int[] fx, int[] out) {
+        source.row(y, row);
+        for (int x = 0; x < out.length; x++) {
+            out[x] = row[x0[x]] * (256 - fx[x]) + row[x1[x]] * fx[x];
+        }
     }
 
     /** 16 × the luma smoothed by [1 2 1]ᵀ[1 2 1] / 16, edges clamped. */

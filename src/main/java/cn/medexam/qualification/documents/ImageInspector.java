@@ -24,6 +24,7 @@ import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,10 +32,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
@@ -119,7 +122,8 @@ public class ImageInspector {
                 checkPhotoShape(width, height);
             }
             checkUpright(bytes, type);
-            ImageAnalysis analysis = analyse(decode(reader, width, height, warnings));
+            // only the ID photo's background check needs colour; sharpness is measured on the luma alone
+            ImageAnalysis analysis = analyse(decode(reader, width, height, warnings, !idPhotoRules));
             double sharpness = analysis.sharpness();
             if (sharpness < (idPhotoRules ? rules.photoMinSharpness() : rules.minSharpness())) {
                 throw new ImageRejectedException(BLURRY);
@@ -199,12 +203,15 @@ public class ImageInspector {
         return metadata;
     }
 
-    private BufferedImage decode(ImageReader reader, int width, int height, List<String> warnings) {
+    private BufferedImage decode(ImageReader reader, int width, int height, List<String> warnings, boolean lumaOnly) {
         ImageReadParam param = reader.getDefaultReadParam();
         int step = subsampling(width, height);
         param.setSourceSubsampling(step, step, 0, 0);
         BufferedImage image;
         try {
+            if (lumaOnly) {
+                greyscale(reader).ifPresent(param::setDestinationType);
+            }
             image = reader.read(0, param);
         } catch (IOException | RuntimeException e) {
             throw new ImageRejectedException(CORRUPT, e);
@@ -214,6 +221,29 @@ public class ImageInspector {
             throw new ImageRejectedException(CORRUPT);
         }
         return image;
+    }
+
+    /**
+     * The reader's 8-bit grey output for an image stored as RGB, YCbCr or grey: a YCbCr JPEG then decodes its Y
+     * channel only (libjpeg skips the chroma's inverse DCT, upsampling and colour conversion), which is the Rec. 601
+     * luma the analysis measures. Not for CMYK and YCCK: their grey would leave out the black (K) channel, where a
+     * printed page keeps its text.
+     */
+    private static Optional<ImageTypeSpecifier> greyscale(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        int stored = raw == null ? -1 : raw.getColorModel().getColorSpace().getType();
+        if (raw == null
+                || raw.getNumComponents() > 3
+                || (stored != ColorSpace.TYPE_RGB && stored != ColorSpace.TYPE_GRAY)) {
+            return Optional.empty();
+        }
+        for (Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); types.hasNext(); ) {
+            ImageTypeSpecifier type = types.next();
+            if (type.getBufferedImageType() == BufferedImage.TYPE_BYTE_GRAY) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Colour conversion of a decoded image can still fail on a broken embedded ICC profile. */

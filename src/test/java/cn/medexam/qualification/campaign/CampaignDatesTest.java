@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import cn.medexam.qualification.notification.CandidateMessage;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -92,16 +94,36 @@ class CampaignDatesTest {
     }
 
     @Test
-    void movingTheUploadDeadlineMovesTheTimersAndDueDatesOfWaitingCasesOnly() throws Exception {
+    void movingTheUploadDeadlineAnswersAtOnceAndMovesTheWaitingCasesInTheBackground() throws Exception {
         ProcessInstance first = cases.register(sichuanApplicant());
         ProcessInstance second = cases.register(sichuanApplicant());
         ProcessInstance otherCampaign = cases.register(Applicant.shandongBachelor());
+        Date deadline = cases.timer(first, "uploadDeadlinePassed").getDuedate();
         Date otherDeadline = cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate();
 
         JsonNode moved = call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-02-07\"}"), 200);
 
-        assertThat(moved.path("movedTimers").asInt()).isEqualTo(4);
         assertThat(moved.path("campaign").path("reviewOpens").asText()).isEqualTo(year + "-02-14");
+        assertThat(moved.path("movedTimers").asInt()).isZero();
+        JsonNode move = moved.path("timerMove");
+        assertThat(move.path("cases").asInt()).isEqualTo(2);
+        assertThat(move.path("casesDone").asInt()).isZero();
+        assertThat(move.path("done").asBoolean()).isFalse();
+        assertThat(engine.getManagementService()
+                        .createBatchQuery()
+                        .batchId(move.path("batchId").asText())
+                        .singleResult()
+                        .getType())
+                .isEqualTo("qr-move-campaign-timers");
+        assertThat(cases.timer(first, "uploadDeadlinePassed").getDuedate()).isEqualTo(deadline);
+
+        cases.runBatches();
+
+        JsonNode progress = call(get(campaignPath + "/timer-move"), 200);
+        assertThat(progress.path("casesDone").asInt()).isEqualTo(2);
+        assertThat(progress.path("movedTimers").asInt()).isEqualTo(4);
+        assertThat(progress.path("movedDueDates").asInt()).isEqualTo(2);
+        assertThat(progress.path("done").asBoolean()).isTrue();
         for (ProcessInstance instance : new ProcessInstance[] {first, second}) {
             assertThat(cases.timer(instance, "uploadDeadlinePassed").getDuedate())
                     .isEqualTo(beijing("-02-08T00:00"));
@@ -113,6 +135,52 @@ class CampaignDatesTest {
     }
 
     @Test
+    void aReminderStillAheadAfterTheMoveIsSent() throws Exception {
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.register(applicant);
+        call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-02-07\"}"), 200);
+        cases.runBatches();
+
+        cases.passTimeUntil(instance, "uploadReminder");
+
+        assertThat(instance).hasPassed("remindUploadDeadline").isWaitingAt("uploadMaterials");
+        assertThat(kinds(applicant)).containsExactly("UPLOAD_REMINDER");
+    }
+
+    @Test
+    void aDeadlineMovedToYesterdayEndsTheWaitingCasesWithoutAReminder() throws Exception {
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.register(applicant);
+
+        call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-01-14\"}"), 200);
+        cases.runBatches();
+
+        // both timers are due now; the reminder's time (01-12) had passed when the deadline moved
+        cases.passTimeUntil(instance, "uploadReminder");
+        assertThat(instance).hasPassed("uploadReminderSkipped").hasNotPassed("remindUploadDeadline");
+        cases.passTimeUntil(instance, "uploadDeadlinePassed");
+        assertThat(instance).isEnded().hasPassed("notifyUploadMissed", "notSubmitted");
+        assertThat(kinds(applicant)).containsExactly("UPLOAD_MISSED");
+    }
+
+    @Test
+    void aDeadlineMovedSoCloseThatItsReminderTimeIsOverSendsNoReminder() throws Exception {
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.register(applicant);
+
+        // now is 01-15 10:00; the deadline moves to the end of 01-16, its reminder (3 days before) is over
+        call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-01-16\"}"), 200);
+        cases.runBatches();
+        cases.passTimeUntil(instance, "uploadReminder");
+
+        assertThat(instance).hasPassed("uploadReminderSkipped").isWaitingAt("uploadMaterials");
+        assertThat(kinds(applicant)).isEmpty();
+        cases.uploadRequired(applicant);
+        cases.submit(applicant);
+        assertThat(instance).isWaitingAt("waitForReviewOpening");
+    }
+
+    @Test
     void movingTheResubmissionDeadlineMovesTheReturnedCandidatesDeadline() throws Exception {
         Applicant applicant = sichuanApplicant();
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
@@ -121,6 +189,7 @@ class CampaignDatesTest {
                 .isEqualTo(beijing("-03-05T00:00"));
 
         call(put(campaignPath).content("{\"resubmissionDeadline\":\"" + year + "-03-12\"}"), 200);
+        cases.runBatches();
 
         assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
                 .isEqualTo(beijing("-03-13T00:00"));
@@ -152,6 +221,7 @@ class CampaignDatesTest {
                 put(campaignPath)
                         .content("{\"uploadOpens\":\"" + year + "-01-10\",\"reviewOpens\":\"" + year + "-01-15\"}"),
                 200);
+        cases.runBatches();
 
         assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("-01-15T00:00"));
         cases.passTimeUntil(instance, "waitForReviewOpening");
@@ -195,6 +265,10 @@ class CampaignDatesTest {
         applicant.examSite = "5101";
         applicant.examYear = year;
         return applicant;
+    }
+
+    private List<String> kinds(Applicant applicant) {
+        return cases.messages(applicant).stream().map(CandidateMessage::kind).toList();
     }
 
     private Date beijing(String monthDayTime) {

@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -102,6 +103,37 @@ public class CaseDriver {
             ClockUtil.setCurrentTime(timer.getDuedate());
         }
         managementService.executeJob(timer.getId());
+    }
+
+    /**
+     * Runs the engine batches the application started (a campaign change moving its waiting timers) as the job
+     * executor would: the seed job until every batch job exists, the batch jobs, then the monitor job that ends the
+     * batch.
+     */
+    public void runBatches() {
+        for (Batch batch : managementService.createBatchQuery().list()) {
+            runAll(batch.getSeedJobDefinitionId());
+            runAll(batch.getBatchJobDefinitionId());
+            managementService
+                    .createJobQuery()
+                    .jobDefinitionId(batch.getMonitorJobDefinitionId())
+                    .list()
+                    .forEach(monitor -> managementService.executeJob(monitor.getId()));
+        }
+    }
+
+    private void runAll(String jobDefinitionId) {
+        for (List<Job> jobs = managementService
+                        .createJobQuery()
+                        .jobDefinitionId(jobDefinitionId)
+                        .list();
+                !jobs.isEmpty();
+                jobs = managementService
+                        .createJobQuery()
+                        .jobDefinitionId(jobDefinitionId)
+                        .list()) {
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
     }
 
     // --- registration system -------------------------------------------------------------------------------------

@@ -1,0 +1,174 @@
+package cn.medexam.qualification.campaign;
+
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.TestUsers;
+import cn.medexam.qualification.support.WebClient;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Not a test: deadline day, run by hand against PostgreSQL with the job executor on:
+ * <pre>
+ * ./mvnw test -Dtest=DeadlineDayBenchmark -Dbench.cases=10000 \
+ *   -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/qr_bench -Dspring.datasource.username=postgres
+ * </pre>
+ * It registers K cases of a fresh campaign through the application's services (real timers), waits until the job
+ * executor is idle, moves the campaign's upload deadline to yesterday over HTTP and prints how long the PUT took,
+ * when the last waiting case had ended, and how many "deadline missed" and "deadline near" messages were sent.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("test")
+class DeadlineDayBenchmark {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseDriver cases;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void deadlineMovedToYesterday() throws Exception {
+        ClockUtil.reset();
+        users.ensureExist();
+        int k = Integer.getInteger("bench.cases", 2000);
+        int year = 5000 + (int) (System.currentTimeMillis() / 1000 % 4000);
+        LocalDate today = LocalDate.now(BEIJING);
+        WebClient admin = new WebClient(port);
+        String campaign = "/api/admin/campaigns/SICHUAN/" + year;
+        expect(
+                admin.basic(
+                        TestUsers.ADMIN,
+                        TestUsers.PASSWORD,
+                        "PUT",
+                        campaign,
+                        "{\"uploadOpens\":\"%s\",\"uploadCloses\":\"%s\",\"reminderLead\":\"P3D\",\"reviewOpens\":\"%s\",\"resubmissionDeadline\":\"%s\",\"finalReviewEnds\":\"%s\"}"
+                                .formatted(
+                                        today.minusDays(10),
+                                        today.plusDays(20),
+                                        today.plusDays(30),
+                                        today.plusDays(40),
+                                        today.plusDays(50))),
+                201);
+
+        long seeding = System.nanoTime();
+        ExecutorService registrars = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                done.add(registrars.submit(() -> {
+                    Applicant applicant = Applicant.shandongBachelor();
+                    applicant.region = Region.SICHUAN;
+                    applicant.examSite = "5101";
+                    applicant.examYear = year;
+                    cases.register(applicant);
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            registrars.shutdown();
+        }
+        double seeded = (System.nanoTime() - seeding) / 1e9;
+        while (managementService.createJobQuery().executable().count() > 0) {
+            Thread.sleep(500);
+        }
+        jdbc.sql("ANALYZE").update();
+
+        long moved = System.nanoTime();
+        HttpResponse<String> put = admin.basic(
+                TestUsers.ADMIN,
+                TestUsers.PASSWORD,
+                "PUT",
+                campaign,
+                "{\"uploadCloses\":\"" + today.minusDays(1) + "\"}");
+        double putSeconds = (System.nanoTime() - moved) / 1e9;
+        expect(put, 200);
+        double timersMoved = Double.NaN;
+        long waiting;
+        do {
+            Thread.sleep(250);
+            waiting = runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey("qualificationReview")
+                    .variableValueEquals("region", "SICHUAN")
+                    .variableValueEquals("examYear", year)
+                    .count();
+            if (Double.isNaN(timersMoved)) {
+                HttpResponse<String> move =
+                        admin.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "GET", campaign + "/timer-move", null);
+                if (move.statusCode() != 200 || move.body().contains("\"done\":true")) {
+                    timersMoved = (System.nanoTime() - moved) / 1e9;
+                }
+            }
+        } while (waiting > 0);
+        double ended = (System.nanoTime() - moved) / 1e9;
+        Map<String, Long> messages = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT m.kind, COUNT(*) FROM candidate_message m
+                          JOIN registration r ON r.candidate_no = m.candidate_no
+                         WHERE r.region = 'SICHUAN' AND r.exam_year = ? GROUP BY m.kind""")
+                .param(year)
+                .query((rs, row) -> messages.put(rs.getString(1), rs.getLong(2)))
+                .list();
+
+        System.out.printf(
+                """
+
+                ==== DeadlineDayBenchmark (%d cores) ====
+                %d waiting cases seeded in %.1f s
+                PUT uploadCloses -> yesterday answered in %.2f s
+                timers moved (timer-move done) after %.1f s
+                last case ended %.1f s after the move (%.0f cases/s)
+                messages: %s
+                =========================================
+                %n""",
+                Runtime.getRuntime().availableProcessors(),
+                k,
+                seeded,
+                putSeconds,
+                timersMoved,
+                ended,
+                k / ended,
+                messages);
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
