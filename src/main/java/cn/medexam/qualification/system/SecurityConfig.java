@@ -57,6 +57,15 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
                         .hasAnyAuthority(REGISTRAR, ADMIN)
+                        // the office's view: staff by their groups, decided per region and site by office.OfficeAccess
+                        .requestMatchers(
+                                "/api/admin/progress",
+                                "/api/admin/progress/daily",
+                                "/api/admin/workload",
+                                "/api/admin/cases.csv",
+                                "/api/admin/serial-numbers.csv",
+                                "/api/admin/returned.csv")
+                        .authenticated()
                         .requestMatchers("/api/admin/**")
                         .hasAuthority(ADMIN)
                         .requestMatchers("/api/candidate/activation", "/api/candidate/activation/code")
