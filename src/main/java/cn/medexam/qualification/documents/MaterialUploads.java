@@ -45,6 +45,7 @@ public class MaterialUploads {
     private final ReviewProperties properties;
     private final TransactionTemplate transaction;
     private final ImageViews imageViews;
+    private final ImageFingerprints fingerprints;
 
     MaterialUploads(
             DocumentStore store,
@@ -57,7 +58,9 @@ public class MaterialUploads {
             EngineClock clock,
             ReviewProperties properties,
             TransactionTemplate transaction,
-            ImageViews imageViews) {
+            ImageViews imageViews,
+            ImageFingerprints fingerprints) {
+        this.fingerprints = fingerprints;
         this.imageViews = imageViews;
         this.transaction = transaction;
         this.store = store;
@@ -92,6 +95,7 @@ public class MaterialUploads {
                 requireOpenUploadTask(candidateNo);
                 MaterialImage stored =
                         store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
+                fingerprints.keep(stored, bytes); // SHA-256 and perceptual hash, duplicates across candidates
                 List<MaterialImage> images = imagesOf(candidateNo, materialCode);
                 if (images.stream().anyMatch(MaterialImage::locked)) {
                     throw materialLocked();
@@ -233,6 +237,7 @@ public class MaterialUploads {
      * the caller's transaction. Deleting what is already gone deletes nothing.
      */
     public Erased erase(Collection<String> candidateNos) {
+        fingerprints.deleteOf(candidateNos);
         return new Erased(store.deleteAllOf(candidateNos), imageViews.deleteOf(candidateNos));
     }
 }

@@ -190,6 +190,7 @@ class ProgressHistoryHandler implements HistoryEventHandler {
                 task.getTaskDefinitionKey(),
                 task.getAssignee(),
                 now(),
+                day(now()),
                 task.getProcessInstanceId(),
                 task.getTaskId());
         clearReviewTask(task);

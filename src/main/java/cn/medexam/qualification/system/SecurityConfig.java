@@ -234,6 +234,38 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Spring Boot Actuator ({@code /actuator/health}, its liveness and readiness groups, {@code /actuator/prometheus})
+     * for the office's IT only: administrators and the group {@code monitoring} (a scraper's account), HTTP Basic
+     * on every request, no session. Anybody else learns nothing, not even that the application is up.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                .authenticationManager(onlyThe(identity))
+                .authorizeHttpRequests(requests ->
+                        requests.anyRequest().hasAnyAuthority(ADMIN, ReviewGroups.authority(ReviewGroups.MONITORING)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (!refusedAsThrottled(response, json, e)) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"actuator\"");
+                        write(
+                                response,
+                                json,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                new ApiError("UNAUTHENTICATED", "请先登录"));
+                    }
+                }))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
+                        response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "监控接口仅供系统管理人员使用"))))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     /** The engine's REST API takes the user Spring Security authenticated above, with their groups. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
