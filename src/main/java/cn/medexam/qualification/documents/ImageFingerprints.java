@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class ImageFingerprints {
 
     /** At most this many of the 256 bits differ between two pictures that are the same picture. */
-    static final int NEAR = 24;
+    static final int NEAR = 16;
 
     /** Another candidate's near-identical image. */
     public record Duplicate(String imageId, String candidateNo, String materialCode, Instant uploadedAt) {}

@@ -20,7 +20,10 @@ class ProgressEnginePlugin extends AbstractProcessEnginePlugin {
         var handlers = configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(handler);
+        // the Camunda starter adds a HistoryEventHandler bean by itself (DefaultHistoryConfiguration): once only
+        if (!handlers.contains(handler)) {
+            handlers.add(handler);
+        }
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(true);
     }

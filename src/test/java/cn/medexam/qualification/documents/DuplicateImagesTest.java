@@ -15,7 +15,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
@@ -69,24 +68,6 @@ class DuplicateImagesTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
-    }
-
-    @Test
-    void theHashTellsTheSamePictureFromAnotherDocument() throws IOException {
-        long[] hash = hash(original);
-        int reencoded = DifferenceHash.distance(hash, hash(reencoded(original)));
-        int resized = DifferenceHash.distance(hash, hash(resized(original)));
-        List<Integer> others = new ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            others.add(DifferenceHash.distance(
-                    hash, hash(TestImages.jpegAtMost(TestImages.document(1000, 1300, seed + i), 190_000))));
-        }
-        System.out.printf(
-                "dHash distances: re-encoded %d, resized %d, other documents %s%n", reencoded, resized, others);
-        assertThat(DifferenceHash.distance(hash, hash(original.clone()))).isZero();
-        assertThat(reencoded).isLessThanOrEqualTo(ImageFingerprints.NEAR);
-        assertThat(resized).isLessThanOrEqualTo(ImageFingerprints.NEAR);
-        assertThat(others).allSatisfy(d -> assertThat(d).isGreaterThan(ImageFingerprints.NEAR));
     }
 
     @Test
@@ -191,17 +172,17 @@ class DuplicateImagesTest {
                 .get(index);
     }
 
-    private static long[] hash(byte[] jpeg) {
+    static long[] hash(byte[] jpeg) {
         return DifferenceHash.words(DifferenceHash.of(jpeg).orElseThrow());
     }
 
     /** The JPEG decoded and saved again at a lower quality, as a messenger app does. */
-    private static byte[] reencoded(byte[] jpeg) throws IOException {
+    static byte[] reencoded(byte[] jpeg) throws IOException {
         return TestImages.jpeg(ImageIO.read(new ByteArrayInputStream(jpeg)), 0.6f);
     }
 
     /** The JPEG scaled to 80 % and saved again. */
-    private static byte[] resized(byte[] jpeg) throws IOException {
+    static byte[] resized(byte[] jpeg) throws IOException {
         BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
         BufferedImage smaller = new BufferedImage(800, 1040, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = smaller.createGraphics();

@@ -68,7 +68,7 @@ class CaseExportsTest {
     @Test
     void everyCaseOneRowMaskedWithABomForExcel() throws Exception {
         MvcResult result = csv("/api/admin/cases.csv", TestUsers.REGION_REVIEWER, "", 200);
-        assertThat(result.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(result.getResponse().getContentType()).isEqualTo("text/csv; charset=UTF-8");
         byte[] bytes = result.getResponse().getContentAsByteArray();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = lines(result);
