@@ -48,6 +48,7 @@ public class MaterialUploads {
     private final TransactionTemplate transaction;
     private final ImageViews imageViews;
     private final TruthfulnessPledges pledges;
+    private final ImageFingerprints fingerprints;
 
     MaterialUploads(
             DocumentStore store,
@@ -61,7 +62,9 @@ public class MaterialUploads {
             ReviewProperties properties,
             TransactionTemplate transaction,
             ImageViews imageViews,
-            TruthfulnessPledges pledges) {
+            TruthfulnessPledges pledges,
+            ImageFingerprints fingerprints) {
+        this.fingerprints = fingerprints;
         this.imageViews = imageViews;
         this.pledges = pledges;
         this.transaction = transaction;
@@ -97,6 +100,7 @@ public class MaterialUploads {
                 requireOpenUploadTask(candidateNo);
                 MaterialImage stored =
                         store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
+                fingerprints.keep(stored, bytes); // SHA-256 and perceptual hash, duplicates across candidates
                 List<MaterialImage> images = imagesOf(candidateNo, materialCode);
                 if (images.stream().anyMatch(MaterialImage::locked)) {
                     throw materialLocked();
@@ -264,6 +268,7 @@ public class MaterialUploads {
      * the caller's transaction. Deleting what is already gone deletes nothing.
      */
     public Erased erase(Collection<String> candidateNos) {
+        fingerprints.deleteOf(candidateNos);
         return new Erased(store.deleteAllOf(candidateNos), imageViews.deleteOf(candidateNos));
     }
 }

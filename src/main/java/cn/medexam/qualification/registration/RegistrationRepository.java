@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,16 @@ class RegistrationRepository {
 
     RegistrationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    List<Registration> findAll(Collection<String> candidateNos) {
+        if (candidateNos.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM registration WHERE candidate_no IN (:candidateNos)")
+                .param("candidateNos", candidateNos)
+                .query(RegistrationRepository::map)
+                .list();
     }
 
     Optional<Registration> find(String candidateNo) {

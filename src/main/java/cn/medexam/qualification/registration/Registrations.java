@@ -2,6 +2,7 @@ package cn.medexam.qualification.registration;
 
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.system.ApiException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,11 @@ public class Registrations {
 
     public Optional<Registration> find(String candidateNo) {
         return repository.find(candidateNo);
+    }
+
+    /** The registrations of these candidate numbers (one query; pass a page, not a campaign), in no order. */
+    public List<Registration> findAll(Collection<String> candidateNos) {
+        return repository.findAll(candidateNos);
     }
 
     public Registration require(String candidateNo) {

@@ -53,6 +53,16 @@ public class CaseStatusResolver {
         this.properties = properties;
     }
 
+    /** The status of a running case waiting in this activity, if it is one of the wait states. */
+    public static Optional<CaseStatus> ofWaitState(String activityId) {
+        return Optional.ofNullable(WAITING.get(activityId));
+    }
+
+    /** The status of a case that ended at this end event, if it is one of the outcome end events. */
+    public static Optional<CaseStatus> ofEndEvent(String activityId) {
+        return Optional.ofNullable(ENDED.get(activityId));
+    }
+
     public Optional<CaseStatus> statusOf(String candidateNo) {
         ProcessInstance running = runtimeService
                 .createProcessInstanceQuery()

@@ -2,10 +2,12 @@ package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.documents.ImageFingerprints;
 import cn.medexam.qualification.documents.ImageViews;
 import cn.medexam.qualification.documents.MaterialImage;
 import cn.medexam.qualification.documents.TruthfulnessPledges;
 import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
@@ -44,6 +46,8 @@ class ReviewCaseController {
     private final PaperForms paperForms;
     private final ReviewProperties properties;
     private final TruthfulnessPledges pledges;
+    private final ImageFingerprints fingerprints;
+    private final Registrations registrations;
 
     ReviewCaseController(
             ReviewerAccess access,
@@ -56,7 +60,11 @@ class ReviewCaseController {
             EngineClock clock,
             PaperForms paperForms,
             ReviewProperties properties,
-            TruthfulnessPledges pledges) {
+            TruthfulnessPledges pledges,
+            ImageFingerprints fingerprints,
+            Registrations registrations) {
+        this.fingerprints = fingerprints;
+        this.registrations = registrations;
         this.pledges = pledges;
         this.paperForms = paperForms;
         this.properties = properties;
@@ -100,7 +108,24 @@ class ReviewCaseController {
 
     record Material(String code, String name, boolean required, int maxImages, List<Image> images) {}
 
-    record Image(String id, String status, Instant uploadedAt, int bytes, String contentType) {}
+    /**
+     * @param duplicateWarning e.g. 此图片与另外 1 名考生上传的图片相同, when other candidates of the campaign uploaded the
+     *                         same or a near-identical picture; null otherwise
+     */
+    record Image(
+            String id,
+            String status,
+            Instant uploadedAt,
+            int bytes,
+            String contentType,
+            String duplicateWarning,
+            List<DuplicateOf> duplicates) {}
+
+    /**
+     * Another candidate's near-identical image: their exam site always, their candidate number only for a reviewer
+     * who may see that case (null otherwise).
+     */
+    record DuplicateOf(String examSite, String candidateNo, String material, Instant uploadedAt) {}
 
     record DecisionRequest(ReviewOutcome outcome, String reason, Map<String, String> returns) {}
 
@@ -108,6 +133,7 @@ class ReviewCaseController {
     ReviewCase view(@PathVariable String candidateNo, Authentication reviewer) {
         Registration r = access.registrationFor(candidateNo, reviewer);
         List<MaterialImage> images = documents.images(candidateNo);
+        Map<String, List<DuplicateOf>> duplicates = duplicatesOf(images, reviewer);
         List<Material> checklist = checklists.activeMaterials(candidateNo).stream()
                 .map(m -> new Material(
                         m.code(),
@@ -121,7 +147,9 @@ class ReviewCaseController {
                                         i.locked() ? "LOCKED" : "UNLOCKED",
                                         i.uploadedAt(),
                                         i.bytes(),
-                                        i.contentType()))
+                                        i.contentType(),
+                                        duplicateWarning(duplicates.get(i.id())),
+                                        duplicates.getOrDefault(i.id(), List.of())))
                                 .toList()))
                 .toList();
         return new ReviewCase(
@@ -169,6 +197,40 @@ class ReviewCaseController {
         }
         paperForms.record(candidateNo, request.receivedOn(), reviewer.getName(), clock.now());
         return view(candidateNo, reviewer);
+    }
+
+    private Map<String, List<DuplicateOf>> duplicatesOf(List<MaterialImage> images, Authentication reviewer) {
+        Map<String, List<DuplicateOf>> shown = new java.util.HashMap<>();
+        fingerprints
+                .duplicatesOf(images.stream().map(MaterialImage::id).toList())
+                .forEach((imageId, others) -> shown.put(
+                        imageId,
+                        others.stream()
+                                .map(other -> {
+                                    var registration = registrations.find(other.candidateNo());
+                                    boolean maysee =
+                                            registration.isPresent() && access.mayView(registration.get(), reviewer);
+                                    return new DuplicateOf(
+                                            registration
+                                                    .map(Registration::examSite)
+                                                    .orElse(null),
+                                            maysee ? other.candidateNo() : null,
+                                            other.materialCode(),
+                                            other.uploadedAt());
+                                })
+                                .toList()));
+        return shown;
+    }
+
+    private static String duplicateWarning(List<DuplicateOf> duplicates) {
+        if (duplicates == null || duplicates.isEmpty()) {
+            return null;
+        }
+        long candidates = duplicates.stream()
+                .map(d -> d.candidateNo() == null ? d.examSite() + "/" + d.uploadedAt() : d.candidateNo())
+                .distinct()
+                .count();
+        return "此图片与另外 " + candidates + " 名考生上传的图片相同";
     }
 
     @GetMapping("/images/{imageId}")

@@ -57,6 +57,8 @@ public class ReviewService {
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(stage.outcomeVariable(), verdict.outcome().name());
+        // who decided, for the office's workload (office.ProgressHistoryHandler): completing sets no engine user
+        variables.put("decidedBy", reviewer);
         if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED) {
             variables.put("notQualifiedStage", stage.name());
             variables.put("notQualifiedReason", verdict.reason());

@@ -45,6 +45,13 @@ class ReviewerAccess {
         return registration;
     }
 
+    /** Whether the caller reviews this registration's site or region. */
+    boolean mayView(Registration registration, Authentication caller) {
+        Set<String> groups = groups(caller);
+        return groups.contains(ReviewGroups.site(registration.examSite()))
+                || groups.contains(ReviewGroups.region(registration.region().name()));
+    }
+
     /** The open review round the caller may decide. */
     ReviewStage stageFor(String candidateNo, Authentication caller) {
         Registration registration = registrationFor(candidateNo, caller);

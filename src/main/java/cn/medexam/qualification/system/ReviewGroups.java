@@ -8,6 +8,8 @@ public final class ReviewGroups {
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
     public static final String REGISTRARS = "registrars";
     public static final String CANDIDATES = "candidates";
+    /** The office's monitoring (a Prometheus scraper's account): reads /actuator/** and nothing else. */
+    public static final String MONITORING = "monitoring";
 
     private ReviewGroups() {}
 

@@ -57,6 +57,15 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/registrations/**", "/api/cases/*", "/api/cases/*/checklist", "/api/checklist/**")
                         .hasAnyAuthority(REGISTRAR, ADMIN)
+                        // the office's view: staff by their groups, decided per region and site by office.OfficeAccess
+                        .requestMatchers(
+                                "/api/admin/progress",
+                                "/api/admin/progress/daily",
+                                "/api/admin/workload",
+                                "/api/admin/cases.csv",
+                                "/api/admin/serial-numbers.csv",
+                                "/api/admin/returned.csv")
+                        .authenticated()
                         .requestMatchers("/api/admin/**")
                         .hasAuthority(ADMIN)
                         .requestMatchers("/api/candidate/activation", "/api/candidate/activation/code")
@@ -226,6 +235,38 @@ public class SecurityConfig {
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
                         response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "引擎接口仅供考区管理员使用"))))
                 // credentials come with every request and no cookie is honoured: nothing for a forged request to use
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * Spring Boot Actuator ({@code /actuator/health}, its liveness and readiness groups, {@code /actuator/prometheus})
+     * for the office's IT only: administrators and the group {@code monitoring} (a scraper's account), HTTP Basic
+     * on every request, no session. Anybody else learns nothing, not even that the application is up.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                .authenticationManager(onlyThe(identity))
+                .authorizeHttpRequests(requests ->
+                        requests.anyRequest().hasAnyAuthority(ADMIN, ReviewGroups.authority(ReviewGroups.MONITORING)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (!refusedAsThrottled(response, json, e)) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"actuator\"");
+                        write(
+                                response,
+                                json,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                new ApiError("UNAUTHENTICATED", "请先登录"));
+                    }
+                }))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
+                        response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "监控接口仅供系统管理人员使用"))))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
