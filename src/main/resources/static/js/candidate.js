@@ -2,7 +2,9 @@ const STATUS = {
   NOT_SUBMITTED: '未提交：请上传全部必传材料后提交审核', SUBMITTED_LOCKED: '上报完成，内容已锁定，等待审核',
   RETURNED: '材料被退回：请按消息提醒重新上传并提交', SITE_PASSED: '已通过考点初审，等待考区终审',
   FINAL_PASSED: '终审通过（最终结果）', NOT_QUALIFIED: '资格审核不通过（最终结果）',
-  EXPIRED: '逾期未提交，视作审核不通过', CANCELLED: '已取消报名', OFFLINE: '现役军人：线下审核'
+  EXPIRED: '逾期未提交，视作审核不通过', CANCELLED: '已取消报名',
+  OFFLINE: '线下审核：无需上传材料，请按考点通知提交纸质材料',
+  ON_SITE_REVIEW: '现场审核：请按消息提醒，携带有效身份证件及报名材料原件到考点'
 };
 
 function show(element, text, ok) {
@@ -47,7 +49,8 @@ document.getElementById('activate').addEventListener('click', async () => {
   }
   const myCase = await response.json();
   document.getElementById('result').hidden = false;
-  document.getElementById('status').textContent = myCase.name + '（' + myCase.candidateNo + '）：' + (STATUS[myCase.status] || '');
+  document.getElementById('status').textContent = myCase.name + '（' + myCase.candidateNo + '）：' + (STATUS[myCase.status] || '')
+    + (myCase.status === 'OFFLINE' && !myCase.onlineUpload ? '（本考区本年度未开通网上上传材料）' : '');
   document.getElementById('serial').textContent = myCase.serialNumber ? '序列号：' + myCase.serialNumber : '';
   // the way to the upload form while there is something to upload
   document.getElementById('toTasklist').hidden = !['NOT_SUBMITTED', 'RETURNED'].includes(myCase.status);
@@ -55,7 +58,9 @@ document.getElementById('activate').addEventListener('click', async () => {
   if (myCase.lockedAt) {
     dates.push('提交锁定时间：' + new Date(myCase.lockedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }));
   }
-  if (myCase.deadlines.resubmission) {
+  if (myCase.deadlines.onSiteReview) {
+    dates.push('现场审核截止：' + myCase.deadlines.onSiteReview);
+  } else if (myCase.deadlines.resubmission) {
     dates.push('补传截止：' + myCase.deadlines.resubmission);
   } else if (!myCase.lockedAt && myCase.deadlines.upload) {
     dates.push('上传截止：' + myCase.deadlines.upload);

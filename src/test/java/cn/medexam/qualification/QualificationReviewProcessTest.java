@@ -6,18 +6,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.checklist.ChecklistEntry;
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.documents.DocumentStore;
 import cn.medexam.qualification.documents.MaterialImage;
 import cn.medexam.qualification.notification.CandidateMessage;
+import cn.medexam.qualification.registration.Registration.IdType;
 import cn.medexam.qualification.registration.Registration.InstitutionTier;
+import cn.medexam.qualification.registration.Registration.MilitaryStatus;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.TestCampaigns;
 import cn.medexam.qualification.system.ApiException;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -51,6 +55,7 @@ import org.springframework.test.context.TestExecutionListeners;
 class QualificationReviewProcessTest {
 
     private static final String DIPLOMA_UNREADABLE = "毕业证编号无法辨别，请重新上传！";
+    private static final String ID_MISMATCH = "身份证信息异常，与报名信息不一致";
 
     @TestConfiguration
     static class Coverage {
@@ -77,6 +82,9 @@ class QualificationReviewProcessTest {
 
     @Autowired
     CaseStatusResolver statuses;
+
+    @Autowired
+    TestCampaigns campaigns;
 
     Applicant applicant = Applicant.shandongBachelor();
 
@@ -365,6 +373,158 @@ class QualificationReviewProcessTest {
         assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_OFFLINE");
     }
 
+    // --- on-site review (辽宁: "考点对身份证异常及身份证明不匹配的考生做现场审核") ----------------------------------
+
+    @Test
+    void candidateSentToOnSiteReviewComesWithTheOriginalsAndPasses() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        cases.siteReview(applicant, Verdict.onSite(ID_MISMATCH));
+
+        assertThat(instance).hasPassed("notifyOnSiteReview").isWaitingAt("onSiteReview");
+        assertThat(task(instance)).hasCandidateGroup("site-3701").hasDueDate(beijing("2026-03-07T00:00"));
+        assertThat(latestMessage().text()).contains(ID_MISMATCH, "2026年3月6日", "原件");
+        assertThat(cases.smsQueued(applicant)).last().isEqualTo("ON_SITE_REVIEW to " + applicant.phone);
+        assertThat(status()).isEqualTo(CaseStatus.ON_SITE_REVIEW);
+
+        cases.onSiteReview(applicant, Verdict.pass());
+
+        assertThat(instance).hasPassed("assignSerialNumber").isWaitingAt("regionReview");
+        assertThat(status()).isEqualTo(CaseStatus.SITE_PASSED);
+    }
+
+    @Test
+    void onSiteReviewFindsTheCandidateNotQualified() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.onSite(ID_MISMATCH));
+
+        cases.onSiteReview(applicant, Verdict.notQualified("身份证明与本人不符"));
+
+        assertThat(instance).isEnded().hasPassed("notifyOnSiteNotQualified", "onSiteNotQualified");
+        assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_ON_SITE");
+        assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
+    }
+
+    @Test
+    void candidateWhoDoesNotComeToTheSiteByTheDateIsOut() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.onSite(ID_MISMATCH));
+
+        cases.passTimeUntil(instance, "onSiteDeadlinePassed");
+
+        assertThat(cases.now()).isEqualTo(beijing("2026-03-07T00:00").toInstant());
+        assertThat(instance).isEnded().hasPassed("notifyOnSiteMissed", "onSiteMissed");
+        assertThat(latestMessage().text()).contains("2026年3月6日", "视作审核不通过");
+        assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
+    }
+
+    @Test
+    void onlyTheSiteReviewSendsToOnSiteReviewAndNeverWithoutAReason() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        assertThatThrownBy(() -> cases.siteReview(applicant, Verdict.onSite(" ")))
+                .hasMessageContaining("安排现场审核须填写原因");
+        cases.siteReview(applicant, Verdict.pass());
+        assertThatThrownBy(() -> cases.finalReview(applicant, Verdict.onSite(ID_MISMATCH)))
+                .hasMessageContaining("只有考点初审可以安排现场审核");
+        assertThat(instance).isWaitingAt("regionReview");
+    }
+
+    // --- paper review when the region has no online upload, and military status changes -----------------------
+
+    @Test
+    void regionWithoutOnlineUploadSendsEveryCaseToTheSitesPaperReview() {
+        applicant.region = Region.SICHUAN;
+        applicant.examSite = "5101";
+        applicant.examYear = campaigns.withoutOnlineUpload(Region.SICHUAN);
+
+        ProcessInstance instance = cases.register(applicant);
+
+        assertThat(instance).isWaitingAt("offlineReview").hasNotPassed("uploadMaterials");
+        assertThat(task(instance)).hasCandidateGroup("site-5101");
+        assertThat(status()).isEqualTo(CaseStatus.OFFLINE);
+
+        cases.change(applicant, a -> a.phone = "13900139000");
+        assertThat(instance).hasPassed("paperReviewRequested").isWaitingAt("offlineReview");
+    }
+
+    @Test
+    void candidateWhoBecomesServingMilitaryWhileUploadingIsReviewedOnPaper() {
+        ProcessInstance instance = cases.register(applicant);
+
+        becomesServingMilitary();
+
+        assertThat(instance)
+                .hasPassed("uploadMovedToPaper", "notifyMovedToPaperReview")
+                .isWaitingAt("offlineReview");
+        assertThat(latestMessage().kind()).isEqualTo("MOVED_TO_PAPER_REVIEW");
+        assertThat(status()).isEqualTo(CaseStatus.OFFLINE);
+    }
+
+    @Test
+    void returnedCandidateWhoBecomesServingMilitaryIsReviewedOnPaper() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
+
+        becomesServingMilitary();
+
+        assertThat(instance).hasPassed("resubmissionMovedToPaper").isWaitingAt("offlineReview");
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .timers()
+                        .count())
+                .as("the resubmission deadline no longer applies")
+                .isZero();
+    }
+
+    @Test
+    void lockedCaseOfANowServingCandidateLeavesTheOnlineReviewForPaper() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+
+        becomesServingMilitary();
+
+        assertThat(instance).hasPassed("siteReviewMovedToPaper").isWaitingAt("offlineReview");
+        cases.offlineReview(applicant, Verdict.pass());
+        assertThat(instance).isWaitingAt("regionReview");
+    }
+
+    @Test
+    void candidateNoLongerServingGoesBackToTheUpload() {
+        applicant = Applicant.servingMilitary();
+        ProcessInstance instance = cases.register(applicant);
+
+        cases.change(applicant, a -> {
+            a.militaryStatus = MilitaryStatus.NONE;
+            a.idType = IdType.RESIDENT_ID;
+        });
+
+        assertThat(instance)
+                .hasPassed("offlineMovedToOnline", "notifyMovedToOnlineUpload")
+                .isWaitingAt("uploadMaterials");
+        assertThat(message("MOVED_TO_ONLINE_UPLOAD").text()).contains("改为网上审核", "2026年2月10日");
+        assertThat(checklists.requiredCodes(applicant.candidateNo)).contains("DIPLOMA");
+        assertThat(status()).isEqualTo(CaseStatus.NOT_SUBMITTED);
+    }
+
+    @Test
+    void servingStatusChangeAfterTheSitePassedLeavesTheCaseInTheFinalReview() {
+        ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
+        cases.siteReview(applicant, Verdict.pass());
+
+        becomesServingMilitary();
+
+        assertThat(instance).hasPassed("requestPaperReview").isWaitingAt("regionReview");
+        assertThat(kinds()).doesNotContain("MOVED_TO_PAPER_REVIEW");
+    }
+
+    private void becomesServingMilitary() {
+        cases.change(applicant, a -> {
+            a.militaryStatus = MilitaryStatus.SERVING;
+            a.idType = IdType.MILITARY_ID;
+        });
+    }
+
     // --- registration changes ---------------------------------------------------------------------
 
     @Test
@@ -553,6 +713,13 @@ class QualificationReviewProcessTest {
 
     private CandidateMessage latestMessage() {
         return cases.messages(applicant).get(0);
+    }
+
+    private CandidateMessage message(String kind) {
+        return cases.messages(applicant).stream()
+                .filter(m -> m.kind().equals(kind))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> unlockedMaterials() {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 public class CampaignCalendar {
 
     static final String RETURNED_AT = "returnedAt";
+    static final String ON_SITE_REQUESTED_AT = "onSiteRequestedAt";
 
     private final Campaigns campaigns;
     private final CampaignClock clock;
@@ -43,6 +44,11 @@ public class CampaignCalendar {
     public Date resubmissionReminder(VariableScope execution) {
         return Date.from(
                 resubmissionDeadlineOf(execution).minus(campaign(execution).reminderLead()));
+    }
+
+    public Date onSiteReviewDeadline(VariableScope execution) {
+        Date sentAt = (Date) execution.getVariable(ON_SITE_REQUESTED_AT);
+        return Date.from(campaigns.onSiteReviewDeadline(campaign(execution), sentAt.toInstant()));
     }
 
     public Date finalReviewEnds(VariableScope execution) {

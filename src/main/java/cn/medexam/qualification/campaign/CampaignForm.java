@@ -20,6 +20,9 @@ public class CampaignForm {
     public LocalDate resubmissionDeadline;
     public Period resubmissionPeriod;
     public LocalDate finalReviewEnds;
+    public Boolean onlineUpload = true;
+    public Period onSiteReviewPeriod = Period.ofDays(7);
+    public Campaign.PaperApplicationForm paperApplicationForm = Campaign.PaperApplicationForm.NOT_COLLECTED;
 
     static CampaignForm of(Campaign c) {
         CampaignForm form = new CampaignForm();
@@ -30,6 +33,9 @@ public class CampaignForm {
         form.resubmissionDeadline = c.resubmissionDeadline();
         form.resubmissionPeriod = c.resubmissionPeriod();
         form.finalReviewEnds = c.finalReviewEnds();
+        form.onlineUpload = c.onlineUpload();
+        form.onSiteReviewPeriod = c.onSiteReviewPeriod();
+        form.paperApplicationForm = c.paperApplicationForm();
         return form;
     }
 
@@ -42,6 +48,12 @@ public class CampaignForm {
         require(problems, "finalReviewEnds", finalReviewEnds, "终审结束日期");
         if (resubmissionDeadline == null && resubmissionPeriod == null) {
             problems.add(new FieldError("resubmissionDeadline", "退回补传截止日期与补传期限须至少填写一项"));
+        }
+        require(problems, "onlineUpload", onlineUpload, "是否开通网上上传");
+        require(problems, "onSiteReviewPeriod", onSiteReviewPeriod, "现场审核期限");
+        require(problems, "paperApplicationForm", paperApplicationForm, "纸质申请表要求");
+        if (onSiteReviewPeriod != null && (onSiteReviewPeriod.isNegative() || onSiteReviewPeriod.isZero())) {
+            problems.add(new FieldError("onSiteReviewPeriod", "现场审核期限须大于零，例如 P7D"));
         }
         if (reminderLead != null && (reminderLead.isNegative() || reminderLead.isZero())) {
             problems.add(new FieldError("reminderLead", "截止前提醒提前量须大于零，例如 P3D"));
@@ -66,7 +78,10 @@ public class CampaignForm {
                 reviewOpens,
                 resubmissionDeadline,
                 resubmissionPeriod,
-                finalReviewEnds);
+                finalReviewEnds,
+                onlineUpload,
+                onSiteReviewPeriod,
+                paperApplicationForm);
     }
 
     private static void require(List<FieldError> problems, String field, Object value, String label) {

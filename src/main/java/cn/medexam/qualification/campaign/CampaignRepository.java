@@ -46,7 +46,8 @@ class CampaignRepository {
     boolean save(Campaign c, Instant now) {
         int updated = jdbc.sql("""
                         UPDATE campaign SET upload_opens = ?, upload_closes = ?, reminder_lead = ?, review_opens = ?,
-                               resubmission_deadline = ?, resubmission_period = ?, final_review_ends = ?, updated_at = ?
+                               resubmission_deadline = ?, resubmission_period = ?, final_review_ends = ?, online_upload = ?,
+                               on_site_review_period = ?, paper_application_form = ?, updated_at = ?
                          WHERE region = ? AND exam_year = ?""")
                 .params(
                         date(c.uploadOpens()),
@@ -56,6 +57,9 @@ class CampaignRepository {
                         date(c.resubmissionDeadline()),
                         text(c.resubmissionPeriod()),
                         date(c.finalReviewEnds()),
+                        c.onlineUpload(),
+                        c.onSiteReviewPeriod().toString(),
+                        c.paperApplicationForm().name(),
                         Timestamp.from(now),
                         c.region().name(),
                         c.examYear())
@@ -65,8 +69,9 @@ class CampaignRepository {
         }
         jdbc.sql("""
                         INSERT INTO campaign (upload_opens, upload_closes, reminder_lead, review_opens,
-                               resubmission_deadline, resubmission_period, final_review_ends, updated_at, region, exam_year)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                               resubmission_deadline, resubmission_period, final_review_ends, online_upload,
+                               on_site_review_period, paper_application_form, updated_at, region, exam_year)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         date(c.uploadOpens()),
                         date(c.uploadCloses()),
@@ -75,6 +80,9 @@ class CampaignRepository {
                         date(c.resubmissionDeadline()),
                         text(c.resubmissionPeriod()),
                         date(c.finalReviewEnds()),
+                        c.onlineUpload(),
+                        c.onSiteReviewPeriod().toString(),
+                        c.paperApplicationForm().name(),
                         Timestamp.from(now),
                         c.region().name(),
                         c.examYear())
@@ -93,7 +101,10 @@ class CampaignRepository {
                 day(rs, "review_opens"),
                 day(rs, "resubmission_deadline"),
                 period == null ? null : Period.parse(period),
-                day(rs, "final_review_ends"));
+                day(rs, "final_review_ends"),
+                rs.getBoolean("online_upload"),
+                Period.parse(rs.getString("on_site_review_period")),
+                Campaign.PaperApplicationForm.valueOf(rs.getString("paper_application_form")));
     }
 
     private static LocalDate day(ResultSet rs, String column) throws SQLException {

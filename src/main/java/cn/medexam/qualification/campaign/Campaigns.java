@@ -51,4 +51,9 @@ public class Campaigns {
     public Instant resubmissionDeadline(Campaign campaign, Instant returnedAt) {
         return clock.endOf(campaign.resubmissionLastDay(clock.dayOf(returnedAt)));
     }
+
+    /** The moment a candidate sent to on-site review at {@code sentAt} is late (24:00 of the last day). */
+    public Instant onSiteReviewDeadline(Campaign campaign, Instant sentAt) {
+        return clock.endOf(campaign.onSiteReviewLastDay(clock.dayOf(sentAt)));
+    }
 }

@@ -8,20 +8,25 @@ import java.util.List;
 
 /**
  * What a candidate sees of their case: state, lock time (上报完成，内容已锁定), serial number, deadlines, the
- * checklist with every image, and the messages, newest first.
+ * checklist with every image, and the messages, newest first. {@code onlineUpload} is off when the region reviews
+ * this year's candidates on paper only.
  */
 public record MyCase(
         String candidateNo,
         String name,
         CaseStatus status,
+        boolean onlineUpload,
         Instant lockedAt,
         String serialNumber,
         Deadlines deadlines,
         List<Material> checklist,
         List<CandidateMessage> messages) {
 
-    /** Last days (inclusive) in Beijing time; resubmission only while returned. */
-    public record Deadlines(LocalDate upload, LocalDate resubmission) {}
+    /**
+     * Last days (inclusive) in Beijing time; resubmission only while returned, on-site review only while the site waits
+     * for the candidate.
+     */
+    public record Deadlines(LocalDate upload, LocalDate resubmission, LocalDate onSiteReview) {}
 
     public record Material(
             String code,

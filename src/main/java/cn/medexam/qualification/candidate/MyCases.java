@@ -95,6 +95,7 @@ class MyCases {
                 candidateNo,
                 registration.name(),
                 status,
+                campaigns.of(registration.region(), registration.examYear()).onlineUpload(),
                 lockedAt,
                 serialNumbers.of(candidateNo).orElse(null),
                 deadlines(registration, status),
@@ -110,6 +111,12 @@ class MyCases {
                         .map(at -> campaign.resubmissionLastDay(
                                 at.atZone(properties.timeZone()).toLocalDate()))
                         .orElse(null);
-        return new MyCase.Deadlines(campaign.uploadCloses(), resubmission);
+        LocalDate onSiteReview = status != CaseStatus.ON_SITE_REVIEW
+                ? null
+                : reviews.latestOnSiteAt(registration.candidateNo())
+                        .map(at -> campaign.onSiteReviewLastDay(
+                                at.atZone(properties.timeZone()).toLocalDate()))
+                        .orElse(null);
+        return new MyCase.Deadlines(campaign.uploadCloses(), resubmission, onSiteReview);
     }
 }

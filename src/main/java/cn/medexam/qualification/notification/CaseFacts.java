@@ -49,6 +49,13 @@ class CaseFacts {
         return day(campaign(execution).resubmissionLastDay(returnedOn));
     }
 
+    /** The last day to come to the site for on-site review. */
+    String onSiteLastDay(DelegateExecution execution) {
+        Date sentAt = (Date) execution.getVariable("onSiteRequestedAt");
+        LocalDate sentOn = sentAt.toInstant().atZone(properties.timeZone()).toLocalDate();
+        return day(campaign(execution).onSiteReviewLastDay(sentOn));
+    }
+
     String moment(Date date) {
         return MOMENT.format(date.toInstant().atZone(properties.timeZone()));
     }

@@ -29,7 +29,13 @@ enum MessageKind {
     NOT_QUALIFIED_REGION(MessageKind::reason),
     CHECKLIST_EXTENDED((facts, execution) ->
             Map.of("materials", facts.materialNames((String) execution.getVariable("newMaterials")))),
-    CANCELLED((facts, execution) -> Map.of());
+    CANCELLED((facts, execution) -> Map.of()),
+    ON_SITE_REVIEW((facts, execution) -> Map.of(
+            "reason", (String) execution.getVariable("onSiteReason"), "deadline", facts.onSiteLastDay(execution))),
+    ON_SITE_MISSED((facts, execution) -> Map.of("deadline", facts.onSiteLastDay(execution))),
+    NOT_QUALIFIED_ON_SITE(MessageKind::reason),
+    MOVED_TO_PAPER_REVIEW((facts, execution) -> Map.of()),
+    MOVED_TO_ONLINE_UPLOAD((facts, execution) -> Map.of("deadline", facts.uploadLastDay(execution)));
 
     private final BiFunction<CaseFacts, DelegateExecution, Map<String, String>> data;
 

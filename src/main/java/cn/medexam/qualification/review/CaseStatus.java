@@ -18,6 +18,8 @@ public enum CaseStatus {
     EXPIRED,
     /** 已取消报名 */
     CANCELLED,
-    /** 线下审核: serving military, reviewed on paper */
-    OFFLINE
+    /** 线下审核: reviewed on paper (serving military, or the region has no online upload) */
+    OFFLINE,
+    /** 现场审核: told to come to the site with the originals by a date */
+    ON_SITE_REVIEW
 }

@@ -20,20 +20,23 @@ public class CaseStatusResolver {
     /** Wait states of the running case, most telling first. */
     private static final Map<String, CaseStatus> WAITING = new LinkedHashMap<>();
 
-    private static final Map<String, CaseStatus> ENDED = Map.of(
-            "finalPassed", CaseStatus.FINAL_PASSED,
-            "ineligible", CaseStatus.NOT_QUALIFIED,
-            "offlineNotQualified", CaseStatus.NOT_QUALIFIED,
-            "siteNotQualified", CaseStatus.NOT_QUALIFIED,
-            "finalNotQualified", CaseStatus.NOT_QUALIFIED,
-            "ineligibleAfterChange", CaseStatus.NOT_QUALIFIED,
-            "notSubmitted", CaseStatus.EXPIRED,
-            "resubmissionMissed", CaseStatus.EXPIRED,
-            "cancelled", CaseStatus.CANCELLED);
+    private static final Map<String, CaseStatus> ENDED = Map.ofEntries(
+            Map.entry("finalPassed", CaseStatus.FINAL_PASSED),
+            Map.entry("ineligible", CaseStatus.NOT_QUALIFIED),
+            Map.entry("offlineNotQualified", CaseStatus.NOT_QUALIFIED),
+            Map.entry("siteNotQualified", CaseStatus.NOT_QUALIFIED),
+            Map.entry("finalNotQualified", CaseStatus.NOT_QUALIFIED),
+            Map.entry("ineligibleAfterChange", CaseStatus.NOT_QUALIFIED),
+            Map.entry("notSubmitted", CaseStatus.EXPIRED),
+            Map.entry("resubmissionMissed", CaseStatus.EXPIRED),
+            Map.entry("cancelled", CaseStatus.CANCELLED),
+            Map.entry("onSiteNotQualified", CaseStatus.NOT_QUALIFIED),
+            Map.entry("onSiteMissed", CaseStatus.EXPIRED));
 
     static {
         WAITING.put("uploadMaterials", CaseStatus.NOT_SUBMITTED);
         WAITING.put("offlineReview", CaseStatus.OFFLINE);
+        WAITING.put("onSiteReview", CaseStatus.ON_SITE_REVIEW);
         WAITING.put("resubmitMaterials", CaseStatus.RETURNED);
         WAITING.put("regionReview", CaseStatus.SITE_PASSED);
         WAITING.put("siteReview", CaseStatus.SUBMITTED_LOCKED);

@@ -8,7 +8,9 @@ import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
+import cn.medexam.qualification.system.ReviewProperties;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +40,8 @@ class ReviewCaseController {
     private final ReviewService reviews;
     private final ImageViews imageViews;
     private final EngineClock clock;
+    private final PaperForms paperForms;
+    private final ReviewProperties properties;
 
     ReviewCaseController(
             ReviewerAccess access,
@@ -46,7 +51,11 @@ class ReviewCaseController {
             SerialNumbers serialNumbers,
             ReviewService reviews,
             ImageViews imageViews,
-            EngineClock clock) {
+            EngineClock clock,
+            PaperForms paperForms,
+            ReviewProperties properties) {
+        this.paperForms = paperForms;
+        this.properties = properties;
         this.imageViews = imageViews;
         this.clock = clock;
         this.access = access;
@@ -73,7 +82,16 @@ class ReviewCaseController {
             String serialNumber,
             String openReview,
             List<Material> checklist,
-            Map<String, String> latestReturns) {}
+            Map<String, String> latestReturns,
+            PaperForm paperForm) {}
+
+    /**
+     * 报名暨授予医师资格申请表: what the region asks ({@code NOT_COLLECTED}, {@code RECORDED},
+     * {@code REQUIRED_FOR_FINAL_PASS}) and, once recorded, the day the site received it and who recorded it.
+     */
+    record PaperForm(String requirement, LocalDate receivedOn, String recordedBy, Instant recordedAt) {}
+
+    record PaperFormRequest(LocalDate receivedOn) {}
 
     record Material(String code, String name, boolean required, int maxImages, List<Image> images) {}
 
@@ -117,7 +135,31 @@ class ReviewCaseController {
                 serialNumbers.of(candidateNo).orElse(null),
                 access.openStage(candidateNo).map(Enum::name).orElse(null),
                 checklist,
-                reviews.latestReturns(candidateNo));
+                reviews.latestReturns(candidateNo),
+                paperForm(candidateNo));
+    }
+
+    private PaperForm paperForm(String candidateNo) {
+        String requirement = paperForms.requirement(candidateNo).name();
+        return paperForms
+                .receipt(candidateNo)
+                .map(r -> new PaperForm(requirement, r.receivedOn(), r.recordedBy(), r.recordedAt()))
+                .orElse(new PaperForm(requirement, null, null, null));
+    }
+
+    /** 登记纸质申请表: a reviewer of the candidate's exam site records the day the signed paper form arrived. */
+    @PutMapping("/paper-form")
+    ReviewCase recordPaperForm(
+            @PathVariable String candidateNo, @RequestBody PaperFormRequest request, Authentication reviewer) {
+        access.siteReviewerFor(candidateNo, reviewer);
+        if (request == null || request.receivedOn() == null) {
+            throw ApiException.badRequest("NO_RECEIVED_ON", "请填写收到纸质申请表的日期，例如 2027-02-20");
+        }
+        if (request.receivedOn().isAfter(LocalDate.ofInstant(clock.now(), properties.timeZone()))) {
+            throw ApiException.badRequest("RECEIVED_ON_IN_FUTURE", "收到纸质申请表的日期不能晚于今天");
+        }
+        paperForms.record(candidateNo, request.receivedOn(), reviewer.getName(), clock.now());
+        return view(candidateNo, reviewer);
     }
 
     @GetMapping("/images/{imageId}")
@@ -141,7 +183,7 @@ class ReviewCaseController {
     ReviewCase decide(@PathVariable String candidateNo, @RequestBody DecisionRequest request, Authentication reviewer) {
         ReviewStage stage = access.stageFor(candidateNo, reviewer);
         if (request.outcome() == null) {
-            throw ApiException.badRequest("NO_OUTCOME", "请选择审核结论：通过（PASS）、退回（RETURN）或不合格（NOT_QUALIFIED）");
+            throw ApiException.badRequest("NO_OUTCOME", "请选择审核结论：通过（PASS）、退回（RETURN）、不合格（NOT_QUALIFIED）或现场审核（ON_SITE）");
         }
         reviews.decide(
                 candidateNo,

@@ -40,10 +40,13 @@ class ReviewDecisionRepository {
     }
 
     Optional<Instant> latestReturnAt(String candidateNo) {
+        return latestDecisionAt(candidateNo, ReviewOutcome.RETURN);
+    }
+
+    Optional<Instant> latestDecisionAt(String candidateNo, ReviewOutcome outcome) {
         return jdbc
-                .sql(
-                        "SELECT decided_at FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN' ORDER BY seq DESC")
-                .param(candidateNo)
+                .sql("SELECT decided_at FROM review_decision WHERE candidate_no = ? AND outcome = ? ORDER BY seq DESC")
+                .params(candidateNo, outcome.name())
                 .query((rs, row) -> rs.getTimestamp("decided_at").toInstant())
                 .list()
                 .stream()

@@ -8,6 +8,7 @@ import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,15 @@ public class ReviewService {
     private final ReviewDecisionRepository decisions;
     private final Checklists checklists;
     private final EngineClock clock;
+    private final PaperForms paperForms;
 
     ReviewService(
-            TaskService taskService, ReviewDecisionRepository decisions, Checklists checklists, EngineClock clock) {
+            TaskService taskService,
+            ReviewDecisionRepository decisions,
+            Checklists checklists,
+            EngineClock clock,
+            PaperForms paperForms) {
+        this.paperForms = paperForms;
         this.taskService = taskService;
         this.decisions = decisions;
         this.checklists = checklists;
@@ -43,6 +50,9 @@ public class ReviewService {
     public void decide(String candidateNo, ReviewStage stage, Verdict verdict, String reviewer) {
         Task task = openTask(candidateNo, stage);
         check(candidateNo, stage, verdict);
+        if (verdict.outcome() == ReviewOutcome.PASS && stage == ReviewStage.REGION) {
+            paperForms.requireForFinalPass(candidateNo);
+        }
         decisions.record(candidateNo, stage, verdict, reviewer, clock.now());
 
         Map<String, Object> variables = new HashMap<>();
@@ -50,6 +60,10 @@ public class ReviewService {
         if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED) {
             variables.put("notQualifiedStage", stage.name());
             variables.put("notQualifiedReason", verdict.reason());
+        }
+        if (verdict.outcome() == ReviewOutcome.ON_SITE) {
+            variables.put("onSiteReason", verdict.reason());
+            variables.put("onSiteRequestedAt", Date.from(clock.now()));
         }
         if (verdict.outcome() == ReviewOutcome.RETURN) {
             variables.put(
@@ -89,6 +103,11 @@ public class ReviewService {
         return decisions.latestReturnAt(candidateNo);
     }
 
+    /** When the candidate was last sent to on-site review, if ever. */
+    public Optional<Instant> latestOnSiteAt(String candidateNo) {
+        return decisions.latestDecisionAt(candidateNo, ReviewOutcome.ON_SITE);
+    }
+
     /** The latest returned materials of a candidate with their reasons. */
     public Map<String, String> latestReturns(String candidateNo) {
         return decisions.latestReturns(candidateNo);
@@ -98,6 +117,13 @@ public class ReviewService {
         List<FieldError> problems = new ArrayList<>();
         if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED && blank(verdict.reason())) {
             problems.add(new FieldError("reason", "审核不合格须填写原因"));
+        }
+        if (verdict.outcome() == ReviewOutcome.ON_SITE) {
+            if (stage != ReviewStage.SITE) {
+                problems.add(new FieldError("outcome", "只有考点初审可以安排现场审核"));
+            } else if (blank(verdict.reason())) {
+                problems.add(new FieldError("reason", "安排现场审核须填写原因，例如：身份证信息异常"));
+            }
         }
         if (verdict.outcome() == ReviewOutcome.RETURN) {
             if (stage != ReviewStage.SITE) {

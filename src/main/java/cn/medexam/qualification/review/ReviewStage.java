@@ -4,8 +4,10 @@ package cn.medexam.qualification.review;
 public enum ReviewStage {
     /** 考点初审 */
     SITE("siteReview", "siteOutcome"),
-    /** 现役军人线下审核 */
+    /** 线下审核 (纸质材料): serving military, or a region without online upload */
     OFFLINE("offlineReview", "offlineOutcome"),
+    /** 现场审核: the candidate comes to the site with the originals */
+    ON_SITE("onSiteReview", "onSiteOutcome"),
     /** 考区终审: final, never changed afterwards */
     REGION("regionReview", "finalOutcome");
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,15 @@ class ReviewerAccess {
                 .filter(r -> groups.contains(ReviewGroups.site(r.examSite()))
                         || groups.contains(ReviewGroups.region(r.region().name())))
                 .orElseThrow(ReviewerAccess::unknown);
+    }
+
+    /** The registration, if the caller reviews the candidate's exam site; region reviewers are refused. */
+    Registration siteReviewerFor(String candidateNo, Authentication caller) {
+        Registration registration = registrationFor(candidateNo, caller);
+        if (!groups(caller).contains(ReviewGroups.site(registration.examSite()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "SITE_REVIEWERS_ONLY", "只有该考生所在考点的审核人员可以登记纸质申请表");
+        }
+        return registration;
     }
 
     /** The open review round the caller may decide. */

@@ -56,7 +56,8 @@ class TasklistFilters {
                 .taskCandidateGroup(group.groupId())
                 .includeAssignedTasks(); // a claimed task stays in the site's list
         query = group.site()
-                ? query.taskDefinitionKeyIn(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey())
+                ? query.taskDefinitionKeyIn(
+                        ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey(), ReviewStage.ON_SITE.taskKey())
                 : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
         String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";
         // Tasklist applies a filter's own order first and the order chosen in its list header after it
@@ -69,7 +70,7 @@ class TasklistFilters {
                 name,
                 query,
                 -10,
-                group.site() ? "考点初审与线下审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前",
+                group.site() ? "考点初审、线下审核与现场审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前",
                 CASE_COLUMNS);
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A reviewer's decision on a case.
  *
- * @param reason  why, for NOT_QUALIFIED (required) or a RETURN (optional summary)
+ * @param reason  why, for NOT_QUALIFIED and ON_SITE (required) or a RETURN (optional summary)
  * @param returns for a RETURN: material code to the reason the candidate reads, e.g. 毕业证编号无法辨别，请重新上传！
  */
 public record Verdict(ReviewOutcome outcome, String reason, Map<String, String> returns) {
@@ -20,5 +20,9 @@ public record Verdict(ReviewOutcome outcome, String reason, Map<String, String> 
 
     public static Verdict returning(Map<String, String> returns) {
         return new Verdict(ReviewOutcome.RETURN, null, returns);
+    }
+
+    public static Verdict onSite(String reason) {
+        return new Verdict(ReviewOutcome.ON_SITE, reason, Map.of());
     }
 }

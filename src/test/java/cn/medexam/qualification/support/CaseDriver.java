@@ -184,6 +184,10 @@ public class CaseDriver {
         reviews.decide(applicant.candidateNo, ReviewStage.OFFLINE, verdict, "reviewer-3701");
     }
 
+    public void onSiteReview(Applicant applicant, Verdict verdict) {
+        reviews.decide(applicant.candidateNo, ReviewStage.ON_SITE, verdict, "reviewer-3701");
+    }
+
     public void finalReview(Applicant applicant, Verdict verdict) {
         reviews.decide(applicant.candidateNo, ReviewStage.REGION, verdict, "reviewer-shandong");
     }
