@@ -2,6 +2,9 @@ package cn.medexam.qualification.notification;
 
 import cn.medexam.qualification.system.EngineClock;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,5 +35,15 @@ class DemoSmsGateway implements SmsGateway {
                     .update();
         }
         return "demo-" + message.idempotencyKey();
+    }
+
+    /** The demo keeps each message once under its outbox id: it has it if demo_sms has that row. */
+    @Override
+    public Optional<String> findAccepted(SmsMessage message, List<Instant> attemptsStarted) {
+        return jdbc.sql("SELECT sent_at FROM demo_sms WHERE id = ?")
+                .param(message.idempotencyKey())
+                .query(Timestamp.class)
+                .optional()
+                .map(sentAt -> "demo_sms, sent " + sentAt.toInstant());
     }
 }

@@ -43,11 +43,13 @@ class SmsOutbox {
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
+    private final SmsAttempts attempts;
 
-    SmsOutbox(JdbcClient jdbc, RuntimeService runtimeService, ObjectMapper json) {
+    SmsOutbox(JdbcClient jdbc, RuntimeService runtimeService, ObjectMapper json, SmsAttempts attempts) {
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.json = json;
+        this.attempts = attempts;
     }
 
     String enqueue(
@@ -103,13 +105,14 @@ class SmsOutbox {
     }
 
     /**
-     * Deletes these candidates' queued and sent messages, and what the demo gateway kept of them (demo_sms rows
-     * carry the outbox id). @return how many outbox messages were deleted
+     * Deletes these candidates' queued and sent messages, their delivery attempts, and what the demo gateway kept
+     * of them (demo_sms rows carry the outbox id). @return how many outbox messages were deleted
      */
     int deleteOf(Collection<String> candidateNos) {
         if (candidateNos.isEmpty()) {
             return 0;
         }
+        attempts.deleteOf(candidateNos);
         jdbc.sql("""
                         DELETE FROM demo_sms
                          WHERE id IN (SELECT id FROM sms_outbox WHERE candidate_no IN (:candidateNos))""").param("candidateNos", candidateNos).update();

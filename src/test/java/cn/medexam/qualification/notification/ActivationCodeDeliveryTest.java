@@ -1,12 +1,5 @@
 package cn.medexam.qualification.notification;
 
-import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
-import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +9,6 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.SmsDeliveries;
 import cn.medexam.qualification.support.SmsProviderStub;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -46,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
             "qr.sms.aliyun.access-key-id=LTAI-test",
             "qr.sms.aliyun.access-key-secret=test-secret",
             "qr.sms.aliyun.sign-name=医师资格考试",
-            "qr.sms.aliyun.read-timeout=PT2S",
+            "qr.sms.aliyun.read-timeout=PT10S",
             "qr.sms.aliyun.template-codes.ACTIVATION_CODE=SMS_CODE"
         })
 class ActivationCodeDeliveryTest {
@@ -86,7 +78,7 @@ class ActivationCodeDeliveryTest {
     @BeforeEach
     void aRegisteredCandidateAsksForACodeWhileTheProviderIsDown() throws Exception {
         delivery = deliveries.of(applicant, "ACTIVATION_CODE");
-        PROVIDER.resetAll();
+        SmsProviderStub.reset();
         cases.clockAt(CaseDriver.DURING_UPLOAD);
         cases.register(applicant);
         askedAt = now();
@@ -100,20 +92,7 @@ class ActivationCodeDeliveryTest {
 
     @Test
     void duringAnOutageTheCodeIsRetriedEveryTwoMinutesAndArrivesWithinItsTenMinutes() {
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("outage")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("still down"));
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("outage")
-                .whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("back"));
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("outage")
-                .whenScenarioStateIs("back")
-                .willReturn(aResponse().withBody(ACCEPTED)));
+        SmsProviderStub.downForTheFirst(2);
 
         assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         assertThat(delivery.job().getRetries()).isEqualTo(4);
@@ -124,12 +103,15 @@ class ActivationCodeDeliveryTest {
 
         assertThat(delivery.status()).isEqualTo("SENT");
         assertThat(delivery.sentAt()).isBefore(askedAt.plus(VALIDITY));
-        PROVIDER.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("TemplateCode=SMS_CODE")));
+        assertThat(SmsProviderStub.sendSmsParameters())
+                .hasSize(3)
+                .allSatisfy(sent -> assertThat(sent).containsEntry("TemplateCode", "SMS_CODE"));
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
     }
 
     @Test
     void whenEveryRetryFailsTheLastOneIsStillWithinTheCodesValidity() {
-        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503)));
+        SmsProviderStub.down();
 
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(delivery.job().getRetries()).isPositive();
@@ -143,22 +125,22 @@ class ActivationCodeDeliveryTest {
                         .processInstanceId(delivery.instance())
                         .count())
                 .isOne();
-        PROVIDER.verify(5, postRequestedFor(urlEqualTo("/")));
+        assertThat(SmsProviderStub.sendSmsRequests()).isEqualTo(5);
+        assertThat(SmsProviderStub.sent()).isEmpty();
     }
 
     @Test
     void aCodeThatExpiredBeforeItsRetryIsNotSentAtAll() {
-        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503)));
+        SmsProviderStub.down();
         assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
-        PROVIDER.resetAll();
-        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
+        SmsProviderStub.reset();
 
         // the nodes were down: the retry only runs after the code's 10 minutes
         ClockUtil.setCurrentTime(Date.from(askedAt.plus(VALIDITY)));
         managementService.executeJob(delivery.job().getId());
 
         assertThat(delivery.status()).isEqualTo("EXPIRED");
-        PROVIDER.verify(0, postRequestedFor(urlEqualTo("/")));
+        assertThat(SmsProviderStub.sendSmsRequests()).isZero();
         assertThat(delivery.job()).isNull();
         assertThat(runtimeService
                         .createIncidentQuery()

@@ -1,30 +1,30 @@
 package cn.medexam.qualification.notification;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medexam.qualification.notification.SmsDeliveryException.Outcome;
+import cn.medexam.qualification.support.SmsProviderStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Aliyun adapter against a local stub of the provider: request shape, signature, and every kind of failure. */
+/**
+ * The Aliyun adapter (the provider's SDK, pointed at the local stub): the request it signs and sends, every kind of
+ * failure told apart by what it says of the message (refused, never sent, or perhaps sent), and the lookup of a
+ * message by its OutId in QuerySendDetails.
+ */
 class AliyunSmsGatewayTest {
 
     private static final SmsMessage RETURNED = new SmsMessage(
@@ -34,97 +34,85 @@ class AliyunSmsGatewayTest {
             Map.of("returns", "毕业证书：毕业证编号无法辨别，请重新上传！", "deadline", "2026年3月12日"),
             "您的报名材料被退回……");
 
-    private final WireMockServer provider = new WireMockServer(options().dynamicPort());
-
     @BeforeEach
-    void startProvider() {
-        provider.start();
-    }
-
-    @AfterEach
-    void stopProvider() {
-        provider.stop();
-    }
-
-    @Test
-    void signatureMatchesAliyunsPublishedExample() {
-        Map<String, String> example = new LinkedHashMap<>();
-        example.put("AccessKeyId", "testId");
-        example.put("Action", "SendSms");
-        example.put("Format", "XML");
-        example.put("OutId", "123");
-        example.put("PhoneNumbers", "15300000001");
-        example.put("RegionId", "cn-hangzhou");
-        example.put("SignName", "阿里云短信测试专用");
-        example.put("SignatureMethod", "HMAC-SHA1");
-        example.put("SignatureNonce", "45e25e9b-0a6f-4070-8c85-2956eda1b466");
-        example.put("SignatureVersion", "1.0");
-        example.put("TemplateCode", "SMS_71390007");
-        example.put("TemplateParam", "{\"customer\":\"test\"}");
-        example.put("Timestamp", "2017-07-12T02:42:19Z");
-        example.put("Version", "2017-05-25");
-
-        String signature = gateway("testId", "testSecret", Duration.ofSeconds(5))
-                .sign(AliyunSmsGateway.stringToSign("GET", example));
-
-        assertThat(signature).isEqualTo("zJDF+Lrzhj/ThnlvIToysFRq6t4=");
+    void provider() {
+        SmsProviderStub.reset();
     }
 
     @Test
     void acceptedMessageIsASignedSendSmsWithTheTemplateAndTheIdempotencyKey() {
-        answer(aResponse()
-                .withStatus(200)
-                .withBody("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"900619746936498440^0\"}"));
-        AliyunSmsGateway gateway = gateway("LTAI-demo", "secret", Duration.ofSeconds(5));
+        String providerId =
+                gateway("LTAI-demo", "secret", Duration.ofSeconds(5)).send(RETURNED);
 
-        String providerId = gateway.send(RETURNED);
-
-        assertThat(providerId).isEqualTo("900619746936498440^0");
-        Map<String, String> sent =
-                form(provider.findAll(postRequestedFor(urlEqualTo("/"))).get(0));
-        assertThat(sent)
-                .containsEntry("Action", "SendSms")
-                .containsEntry("Version", "2017-05-25")
-                .containsEntry("PhoneNumbers", "13800138000")
-                .containsEntry("SignName", "医师资格考试")
-                .containsEntry("TemplateCode", "SMS_RETURNED")
-                .containsEntry("OutId", "key-1")
-                .containsEntry("AccessKeyId", "LTAI-demo")
-                .containsEntry("SignatureMethod", "HMAC-SHA1");
-        assertThat(sent.get("TemplateParam"))
-                .isEqualTo("{\"deadline\":\"2026年3月12日\",\"returns\":\"毕业证书：毕业证编号无法辨别，请重新上传！\"}");
-        Map<String, String> signed = new TreeMap<>(sent);
-        String signature = signed.remove("Signature");
-        assertThat(signature).isEqualTo(gateway.sign(AliyunSmsGateway.stringToSign("POST", signed)));
+        assertThat(providerId).isEqualTo("biz-1");
+        assertThat(SmsProviderStub.sendSmsParameters())
+                .singleElement()
+                .satisfies(sent -> assertThat(sent)
+                        .containsEntry("PhoneNumbers", "13800138000")
+                        .containsEntry("SignName", "医师资格考试")
+                        .containsEntry("TemplateCode", "SMS_RETURNED")
+                        .containsEntry("OutId", "key-1")
+                        .containsEntry(
+                                "TemplateParam",
+                                "{\"deadline\":\"2026年3月12日\",\"returns\":\"毕业证书：毕业证编号无法辨别，请重新上传！\"}"));
+        LoggedRequest request =
+                PROVIDER.findAll(SmsProviderStub.requested("SendSms")).get(0);
+        assertThat(request.getHeader("x-acs-version")).isEqualTo("2017-05-25");
+        assertThat(request.getHeader("Authorization")).startsWith("ACS3-HMAC-SHA256 Credential=LTAI-demo,");
     }
 
     @Test
-    void providerDownIsADeliveryFailure() {
-        answer(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"));
+    void providerDownIsARefusal() {
+        SmsProviderStub.down();
 
         assertThatThrownBy(() -> gateway("id", "secret", Duration.ofSeconds(5)).send(RETURNED))
-                .isInstanceOf(SmsDeliveryException.class)
+                .isInstanceOfSatisfying(
+                        SmsDeliveryException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.REFUSED))
                 .hasMessageContaining("503");
     }
 
     @Test
-    void throttlingAnswerIsADeliveryFailure() {
-        answer(aResponse()
-                .withStatus(200)
-                .withBody("{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发小时级流控Permits:5\"}"));
+    void throttlingAnswerIsARefusal() {
+        SmsProviderStub.throttles();
 
         assertThatThrownBy(() -> gateway("id", "secret", Duration.ofSeconds(5)).send(RETURNED))
-                .isInstanceOf(SmsDeliveryException.class)
+                .isInstanceOfSatisfying(
+                        SmsDeliveryException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.REFUSED))
                 .hasMessageContaining("throttled");
     }
 
     @Test
-    void timeoutIsADeliveryFailure() {
-        answer(aResponse().withStatus(200).withFixedDelay(1500).withBody("{\"Code\":\"OK\",\"BizId\":\"late\"}"));
+    void aTimeoutLeavesTheOutcomeUnknown() {
+        SmsProviderStub.slowAccept(Duration.ofMillis(1500));
 
         assertThatThrownBy(() -> gateway("id", "secret", Duration.ofMillis(300)).send(RETURNED))
-                .isInstanceOf(SmsDeliveryException.class)
+                .isInstanceOfSatisfying(
+                        SmsDeliveryException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN))
                 .hasMessageContaining("timed out");
+        assertThat(SmsProviderStub.sendSmsCount("key-1")).isOne();
+    }
+
+    @Test
+    void aConnectionCutAfterTheRequestLeavesTheOutcomeUnknown() {
+        SmsProviderStub.acceptsThenCutsTheConnection();
+
+        assertThatThrownBy(() -> gateway("id", "secret", Duration.ofSeconds(5)).send(RETURNED))
+                .isInstanceOfSatisfying(
+                        SmsDeliveryException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN));
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedWasSentNothing() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> gateway(URI.create("http://127.0.0.1:" + closedPort + "/"), Duration.ofSeconds(2))
+                        .send(RETURNED))
+                .isInstanceOfSatisfying(
+                        SmsDeliveryException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.NOT_SENT))
+                .hasMessageContaining("unreachable");
     }
 
     @Test
@@ -132,9 +120,42 @@ class AliyunSmsGatewayTest {
         SmsMessage unknown = new SmsMessage("key-2", "13800138000", "CANCELLED", Map.of(), "已取消");
 
         assertThatThrownBy(() -> gateway("id", "secret", Duration.ofSeconds(5)).send(unknown))
-                .isInstanceOf(SmsDeliveryException.class)
+                .isInstanceOfSatisfying(
+                        SmsDeliveryException.class, e -> assertThat(e.outcome()).isEqualTo(Outcome.NOT_SENT))
                 .hasMessageContaining("template-codes.CANCELLED");
-        assertThat(provider.getAllServeEvents()).isEmpty();
+        assertThat(PROVIDER.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void querySendDetailsFindsTheMessageByItsOutIdOnTheDayOfTheAttempt() {
+        AliyunSmsGateway gateway = gateway("id", "secret", Duration.ofSeconds(5));
+        Instant attempt = Instant.now();
+        gateway.send(RETURNED);
+
+        assertThat(gateway.findAccepted(RETURNED, List.of(attempt)))
+                .hasValueSatisfying(found -> assertThat(found).contains("SendStatus 3"));
+        SmsMessage neverSent = new SmsMessage("key-9", RETURNED.phone(), "RETURNED", RETURNED.params(), "…");
+        assertThat(gateway.findAccepted(neverSent, List.of(attempt))).isEmpty();
+        assertThat(SmsProviderStub.querySendDetailsRequests()).isPositive();
+    }
+
+    @Test
+    void anAttemptJustBeforeMidnightIsLookedUpOnTheNextDayToo() {
+        Instant lateAttempt =
+                ZonedDateTime.parse("2026-03-11T23:59:58+08:00[Asia/Shanghai]").toInstant();
+
+        assertThat(gateway("id", "secret", Duration.ofSeconds(5)).sendDates(List.of(lateAttempt)))
+                .containsExactly(LocalDate.parse("2026-03-11"), LocalDate.parse("2026-03-12"));
+    }
+
+    @Test
+    void aProviderThatCannotBeAskedIsAFailureNotAnAnswer() {
+        SmsProviderStub.queriesDown();
+
+        assertThatThrownBy(() ->
+                        gateway("id", "secret", Duration.ofSeconds(5)).findAccepted(RETURNED, List.of(Instant.now())))
+                .isInstanceOf(SmsDeliveryException.class)
+                .hasMessageContaining("503");
     }
 
     @Test
@@ -144,16 +165,18 @@ class AliyunSmsGatewayTest {
                 .hasMessageContaining("access-key-secret");
     }
 
-    private void answer(ResponseDefinitionBuilder response) {
-        provider.stubFor(post(urlEqualTo("/"))
-                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded; charset=UTF-8"))
-                .willReturn(response));
+    private static AliyunSmsGateway gateway(String keyId, String secret, Duration readTimeout) {
+        return gateway(keyId, secret, URI.create(SmsProviderStub.endpoint()), readTimeout);
     }
 
-    private AliyunSmsGateway gateway(String keyId, String secret, Duration readTimeout) {
+    private static AliyunSmsGateway gateway(URI endpoint, Duration readTimeout) {
+        return gateway("id", "secret", endpoint, readTimeout);
+    }
+
+    private static AliyunSmsGateway gateway(String keyId, String secret, URI endpoint, Duration readTimeout) {
         return new AliyunSmsGateway(
                 new AliyunSmsProperties(
-                        URI.create(provider.baseUrl() + "/"),
+                        endpoint,
                         keyId,
                         secret,
                         "医师资格考试",
@@ -162,16 +185,5 @@ class AliyunSmsGatewayTest {
                         Duration.ofSeconds(2),
                         readTimeout),
                 new ObjectMapper());
-    }
-
-    private static Map<String, String> form(LoggedRequest request) {
-        Map<String, String> form = new TreeMap<>();
-        for (String pair : request.getBodyAsString().split("&")) {
-            String[] keyValue = pair.split("=", 2);
-            form.put(
-                    URLDecoder.decode(keyValue[0], StandardCharsets.UTF_8),
-                    URLDecoder.decode(keyValue[1], StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }

@@ -1,12 +1,5 @@
 package cn.medexam.qualification.notification;
 
-import static cn.medexam.qualification.support.SmsProviderStub.ACCEPTED;
-import static cn.medexam.qualification.support.SmsProviderStub.PROVIDER;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +8,9 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.SmsDeliveries;
 import cn.medexam.qualification.support.SmsProviderStub;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -28,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -38,8 +35,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * SMS from lifecycle step to provider, with the Aliyun adapter against a local stub: queued atomically with the
- * step, delivered once even when the provider is down or slow, an incident in Cockpit when retries run out.
+ * SMS from lifecycle step to provider, with the Aliyun adapter (the provider's SDK) against a local stub: queued
+ * atomically with the step, delivered once even when the provider is down, answers late, or the node dies after
+ * the provider took the message (issue 16), an incident in Cockpit when retries run out.
  */
 @EngineTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -49,10 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
             "qr.sms.aliyun.access-key-id=LTAI-test",
             "qr.sms.aliyun.access-key-secret=test-secret",
             "qr.sms.aliyun.sign-name=医师资格考试",
-            "qr.sms.aliyun.read-timeout=PT2S",
+            "qr.sms.aliyun.read-timeout=PT4S",
             "qr.sms.aliyun.template-codes.SUBMITTED=SMS_SUBMITTED"
         })
 class SmsDeliveryTest {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDeliveryTest.class);
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -83,13 +83,22 @@ class SmsDeliveryTest {
     @Autowired
     SmsDeliveries deliveries;
 
+    @Autowired
+    SmsAttempts attempts;
+
+    @Autowired
+    SmsOutbox outboxMessages;
+
+    @Autowired
+    SmsGateway gateway;
+
     Applicant applicant = Applicant.shandongBachelor();
     SmsDeliveries.Delivery delivery;
 
     @BeforeEach
     void submittedCandidate() {
         delivery = deliveries.of(applicant, null);
-        PROVIDER.resetAll();
+        SmsProviderStub.reset();
         cases.clockAt(CaseDriver.DURING_UPLOAD);
         cases.register(applicant);
         cases.uploadRequired(applicant);
@@ -103,17 +112,18 @@ class SmsDeliveryTest {
 
     @Test
     void theSubmittedMessageIsQueuedForTheRegistrationPhoneAndDelivered() {
-        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
-
         delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        PROVIDER.verify(
-                1,
-                postRequestedFor(urlEqualTo("/"))
-                        .withRequestBody(containing("OutId=" + delivery.outboxId()))
-                        .withRequestBody(containing("PhoneNumbers=13800138000"))
-                        .withRequestBody(containing("TemplateCode=SMS_SUBMITTED")));
+        assertThat(SmsProviderStub.sent()).singleElement().satisfies(sent -> {
+            assertThat(sent.outId()).isEqualTo(delivery.outboxId());
+            assertThat(sent.phone()).isEqualTo("13800138000");
+            assertThat(sent.templateCode()).isEqualTo("SMS_SUBMITTED");
+        });
+        assertThat(SmsProviderStub.sendSmsParameters())
+                .singleElement()
+                .satisfies(sent -> assertThat(sent).containsEntry("SignName", "医师资格考试"));
+        assertThat(attempts()).containsExactly("1:ACCEPTED");
         assertThat(delivery.job()).isNull();
     }
 
@@ -137,15 +147,7 @@ class SmsDeliveryTest {
 
     @Test
     void providerDownThenUpDeliversTheMessageOnceWithTheSameKey() {
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("outage")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("back"));
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("outage")
-                .whenScenarioStateIs("back")
-                .willReturn(aResponse().withBody(ACCEPTED)));
+        SmsProviderStub.downForTheFirst(1);
 
         assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("503");
         assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
@@ -157,33 +159,120 @@ class SmsDeliveryTest {
         delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        assertThat(outIds()).hasSize(2).containsOnly(delivery.outboxId());
+        assertThat(SmsProviderStub.sendSmsRequests(delivery.outboxId())).isEqualTo(2);
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
+        // the provider said no to the first attempt: nothing to ask it before the second
+        assertThat(SmsProviderStub.querySendDetailsRequests()).isZero();
+        assertThat(attempts()).containsExactly("1:REFUSED", "2:ACCEPTED");
         assertThat(delivery.job()).isNull();
     }
 
+    /** Issue 16: the provider accepted, its answer came after the read timeout; before, the retry sent it again. */
     @Test
-    void aTimedOutAttemptIsRetriedWithTheSameKey() {
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("slow")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFixedDelay(5000).withBody(ACCEPTED))
-                .willSetStateTo("fast"));
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .inScenario("slow")
-                .whenScenarioStateIs("fast")
-                .willReturn(aResponse().withBody(ACCEPTED)));
+    void aLateAcceptIsNotSentAgain() {
+        SmsProviderStub.slowAccept(Duration.ofSeconds(6)); // the read timeout is 4 s
 
         assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("timed out");
+        assertThat(attempts()).containsExactly("1:UNKNOWN");
+        SmsProviderStub.accepts();
+        delivery.attemptAtItsDueDate(); // a minute later
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
+        assertThat(SmsProviderStub.sendSmsRequests(delivery.outboxId())).isOne();
+        assertThat(SmsProviderStub.querySendDetailsRequests()).isOne();
+        assertThat(attempts()).containsExactly("1:FOUND");
+        assertThat(delivery.job()).isNull();
+        log.info(
+                "late accept: {} SMS at the provider for one message (before issue 16: 2)",
+                SmsProviderStub.sendSmsCount(delivery.outboxId()));
+    }
+
+    /**
+     * Issue 16: the provider took the message and the node died before it heard so. The attempt the node recorded
+     * before calling the provider is left without an outcome; the retry (on another node) asks the provider first.
+     */
+    @Test
+    void aCrashAfterTheProviderAcceptedIsNotSentAgain() {
+        Instant died = cases.now();
+        attemptOfANodeThatDied(died);
+        SmsProviderStub.acceptsThenCutsTheConnection();
+        assertThatThrownBy(() -> gateway.send(queuedMessage())).isInstanceOf(SmsDeliveryException.class);
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
+        SmsProviderStub.accepts();
+
+        ClockUtil.setCurrentTime(Date.from(died.plus(Duration.ofMinutes(1)))); // its lock has expired
+        managementService.executeJob(delivery.job().getId());
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
+        assertThat(SmsProviderStub.sendSmsRequests(delivery.outboxId())).isOne();
+        assertThat(attempts()).containsExactly("1:FOUND");
+        log.info(
+                "crash after accept: {} SMS at the provider for one message (before issue 16: 2)",
+                SmsProviderStub.sendSmsCount(delivery.outboxId()));
+    }
+
+    @Test
+    void anAttemptThatNeverReachedTheProviderIsSentAgain() {
+        Instant died = cases.now();
+        attemptOfANodeThatDied(died); // it died before its request went out
+
+        ClockUtil.setCurrentTime(Date.from(died.plus(Duration.ofMinutes(1))));
+        managementService.executeJob(delivery.job().getId());
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(SmsProviderStub.querySendDetailsRequests()).isOne();
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
+        assertThat(attempts()).containsExactly("1:NOT_FOUND", "2:ACCEPTED");
+    }
+
+    @Test
+    void whileTheProviderCannotSayWhetherItHasTheMessageItIsNotSentAgain() {
+        SmsProviderStub.slowAccept(Duration.ofSeconds(6));
+        assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("timed out");
+        SmsProviderStub.queriesDown();
+
+        assertThatThrownBy(delivery::attemptAtItsDueDate)
+                .hasMessageContaining("not sent again")
+                .hasMessageContaining("503");
+        assertThat(SmsProviderStub.sendSmsRequests(delivery.outboxId())).isOne();
+        assertThat(attempts()).containsExactly("1:UNKNOWN");
+
+        SmsProviderStub.accepts();
         delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
-        assertThat(outIds()).hasSize(2).containsOnly(delivery.outboxId());
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
+    }
+
+    @Test
+    void anAttemptThatMayStillBeUnderWayIsNeitherAskedAboutNorRepeated() {
+        attemptOfANodeThatDied(cases.now().minusSeconds(5));
+
+        assertThatThrownBy(() -> managementService.executeJob(delivery.job().getId()))
+                .hasMessageContaining("no known outcome yet");
+
+        assertThat(SmsProviderStub.querySendDetailsRequests()).isZero();
+        assertThat(SmsProviderStub.sendSmsRequests()).isZero();
+        assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
+    }
+
+    @Test
+    void anAcceptWhoseStepDidNotCommitIsMarkedSentWithoutAsking() {
+        int attempt = attempts.start(delivery.outboxId(), "node-b", cases.now());
+        attempts.end(delivery.outboxId(), attempt, "ACCEPTED", "biz-7", null, cases.now());
+
+        managementService.executeJob(delivery.job().getId());
+
+        assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(SmsProviderStub.querySendDetailsRequests()).isZero();
+        assertThat(SmsProviderStub.sendSmsRequests()).isZero();
     }
 
     @Test
     void whenRetriesRunOutAnIncidentShowsInCockpitAndItsRetryDelivers() {
-        PROVIDER.stubFor(post(urlEqualTo("/"))
-                .willReturn(aResponse().withBody("{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控\"}")));
+        SmsProviderStub.throttles();
 
         for (int attempt = 1; attempt <= 6; attempt++) {
             assertThatThrownBy(delivery::attemptAtItsDueDate).hasMessageContaining("throttled");
@@ -199,12 +288,12 @@ class SmsDeliveryTest {
                         incident -> assertThat(incident.getIncidentMessage()).contains("isv.BUSINESS_LIMIT_CONTROL"));
         assertThat(outbox()).containsExactly("SUBMITTED:PENDING");
 
-        PROVIDER.resetAll();
-        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
+        SmsProviderStub.reset();
         managementService.setJobRetries(delivery.job().getId(), 1); // what Cockpit's "retry" does
         delivery.attemptAtItsDueDate();
 
         assertThat(outbox()).containsExactly("SUBMITTED:SENT");
+        assertThat(SmsProviderStub.sendSmsCount(delivery.outboxId())).isOne();
         assertThat(runtimeService
                         .createIncidentQuery()
                         .processInstanceId(delivery.instance())
@@ -214,11 +303,25 @@ class SmsDeliveryTest {
 
     @Test
     void logsNeverShowThePhoneNumber(CapturedOutput output) {
-        PROVIDER.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(ACCEPTED)));
-
         delivery.attemptAtItsDueDate();
 
         assertThat(output.getAll()).contains("138****8000").doesNotContain("13800138000");
+    }
+
+    /** What a node that died during its attempt left behind: the attempt, started, without an outcome. */
+    private void attemptOfANodeThatDied(Instant startedAt) {
+        attempts.start(delivery.outboxId(), "node-that-died", startedAt);
+    }
+
+    private SmsMessage queuedMessage() {
+        return outboxMessages.find(delivery.outboxId()).orElseThrow().message();
+    }
+
+    /** "number:outcome" of every attempt of this test's message. */
+    private List<String> attempts() {
+        return attempts.of(delivery.outboxId()).stream()
+                .map(attempt -> attempt.number() + ":" + attempt.outcome())
+                .toList();
     }
 
     private List<String> outbox() {
@@ -226,13 +329,5 @@ class SmsDeliveryTest {
                 .param(applicant.candidateNo)
                 .query((rs, row) -> rs.getString("kind") + ":" + rs.getString("status"))
                 .list();
-    }
-
-    /** The OutId of every request the provider received for this test's message. */
-    private List<String> outIds() {
-        return PROVIDER.findAll(postRequestedFor(urlEqualTo("/"))).stream()
-                .filter(request -> request.getBodyAsString().contains("OutId=" + delivery.outboxId()))
-                .map(request -> request.getBodyAsString().replaceAll(".*OutId=([^&]+).*", "$1"))
-                .toList();
     }
 }
