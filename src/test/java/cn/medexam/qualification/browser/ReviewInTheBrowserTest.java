@@ -151,7 +151,7 @@ class ReviewInTheBrowserTest {
         siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
         new Tasklist(siteReviewer)
                 .filter("本考点待初审（3701）")
-                .openTask("线下审核（现役军人）", applicant.candidateNo)
+                .openTask("线下审核（纸质材料）", applicant.candidateNo)
                 .claim();
         ReviewForm.in(siteReviewer, applicant.candidateNo).release(); // claimed before the paper file arrived
         assertThat(assigneeOf("offlineReview")).isNull();
@@ -159,7 +159,7 @@ class ReviewInTheBrowserTest {
 
         Tasklist tasks = Tasklist.openedBy(siteReviewer)
                 .filter("本考点待初审（3701）")
-                .openTask("线下审核（现役军人）", applicant.candidateNo)
+                .openTask("线下审核（纸质材料）", applicant.candidateNo)
                 .claim();
         ReviewForm form = ReviewForm.in(siteReviewer, applicant.candidateNo);
 

@@ -133,8 +133,9 @@ class DuplicateImagesTest {
         assertThat(ours).isNotNull();
         assertThat(ours.findValuesAsText("imageId"))
                 .containsExactlyInAnyOrder(first.id(), same.id(), again.id(), smaller.id());
-        assertThat(ours.get(0).path("candidateNo").asText()).isEqualTo(a.candidateNo);
-        assertThat(ours.get(0).path("material").asText()).isEqualTo(material);
+        // the uploads share the test's frozen engine clock, so their order within the group is not fixed
+        assertThat(ours.findValuesAsText("candidateNo")).contains(a.candidateNo);
+        assertThat(ours.findValuesAsText("material")).containsOnly(material);
         assertThat(ours.get(0).has("uploadedAt")).isTrue();
         for (JsonNode group : groups) {
             assertThat(group.findValuesAsText("imageId")).doesNotContain(unrelated.id(), ownFirst.id(), ownSecond.id());
