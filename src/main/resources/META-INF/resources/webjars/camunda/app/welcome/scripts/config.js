@@ -45,6 +45,10 @@ export default {
   //   "long":   "LLLL"
   // },
   //
+  // the application's own pages, on Camunda's welcome page
+  links: [
+    { label: '审核进度（各考点）', href: '../../../../admin/progress.html', description: '各考点审核状态、每日提交与审核、待办名单与导出、审核人员工作量' }
+  ],
   "locales": {
     "availableLocales": ["zh", "en", "de"],
     // zh: a second locale loaded as fallback redefines the date locale and can leave 'x months ago' in English
