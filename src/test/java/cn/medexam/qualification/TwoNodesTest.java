@@ -39,6 +39,8 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -543,18 +545,14 @@ class TwoNodesTest {
     }
 
     private static void awaitUntil(String what, Duration limit, BooleanSupplier condition) {
-        Instant until = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("waited " + limit.toSeconds() + " s for " + what + "\n--- node-a:\n" + tail(a)
-                        + "\n--- node-b:\n" + tail(b));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await(what)
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("waited " + limit.toSeconds() + " s for " + what + "\n--- node-a:\n" + tail(a)
+                    + "\n--- node-b:\n" + tail(b));
         }
     }
 

@@ -44,26 +44,27 @@ class CampaignRepository {
 
     /** @return whether the campaign was new */
     boolean save(Campaign c, Instant now) {
+        // the same values in the same column order for both statements: the key last
+        Object[] values = {
+            date(c.uploadOpens()),
+            date(c.uploadCloses()),
+            c.reminderLead().toString(),
+            date(c.reviewOpens()),
+            date(c.resubmissionDeadline()),
+            text(c.resubmissionPeriod()),
+            date(c.finalReviewEnds()),
+            c.onlineUpload(),
+            c.onSiteReviewPeriod().toString(),
+            c.paperApplicationForm().name(),
+            Timestamp.from(now),
+            c.region().name(),
+            c.examYear()
+        };
         int updated = jdbc.sql("""
                         UPDATE campaign SET upload_opens = ?, upload_closes = ?, reminder_lead = ?, review_opens = ?,
                                resubmission_deadline = ?, resubmission_period = ?, final_review_ends = ?, online_upload = ?,
                                on_site_review_period = ?, paper_application_form = ?, updated_at = ?
-                         WHERE region = ? AND exam_year = ?""")
-                .params(
-                        date(c.uploadOpens()),
-                        date(c.uploadCloses()),
-                        c.reminderLead().toString(),
-                        date(c.reviewOpens()),
-                        date(c.resubmissionDeadline()),
-                        text(c.resubmissionPeriod()),
-                        date(c.finalReviewEnds()),
-                        c.onlineUpload(),
-                        c.onSiteReviewPeriod().toString(),
-                        c.paperApplicationForm().name(),
-                        Timestamp.from(now),
-                        c.region().name(),
-                        c.examYear())
-                .update();
+                         WHERE region = ? AND exam_year = ?""").params(values).update();
         if (updated > 0) {
             return false;
         }
@@ -71,22 +72,7 @@ class CampaignRepository {
                         INSERT INTO campaign (upload_opens, upload_closes, reminder_lead, review_opens,
                                resubmission_deadline, resubmission_period, final_review_ends, online_upload,
                                on_site_review_period, paper_application_form, updated_at, region, exam_year)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        date(c.uploadOpens()),
-                        date(c.uploadCloses()),
-                        c.reminderLead().toString(),
-                        date(c.reviewOpens()),
-                        date(c.resubmissionDeadline()),
-                        text(c.resubmissionPeriod()),
-                        date(c.finalReviewEnds()),
-                        c.onlineUpload(),
-                        c.onSiteReviewPeriod().toString(),
-                        c.paperApplicationForm().name(),
-                        Timestamp.from(now),
-                        c.region().name(),
-                        c.examYear())
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
         return true;
     }
 

@@ -97,20 +97,20 @@ class MyCases {
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
+        Campaign campaign = campaigns.of(registration.region(), registration.examYear());
         return new MyCase(
                 candidateNo,
                 registration.name(),
                 status,
-                campaigns.of(registration.region(), registration.examYear()).onlineUpload(),
+                campaign.onlineUpload(),
                 lockedAt,
                 serialNumbers.of(candidateNo).orElse(null),
-                deadlines(registration, status),
+                deadlines(registration, campaign, status),
                 checklist,
                 notifier.messages(candidateNo));
     }
 
-    private MyCase.Deadlines deadlines(Registration registration, CaseStatus status) {
-        Campaign campaign = campaigns.of(registration.region(), registration.examYear());
+    private MyCase.Deadlines deadlines(Registration registration, Campaign campaign, CaseStatus status) {
         LocalDate resubmission = status != CaseStatus.RETURNED
                 ? null
                 : reviews.latestReturnAt(registration.candidateNo())

@@ -14,7 +14,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -216,27 +218,14 @@ public class SecurityConfig {
     SecurityFilterChain engineRestSecurity(
             HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
         // the engine REST API is Jersey's servlet, not Spring MVC's: match the path itself
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                .authenticationManager(onlyThe(identity))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    if (!refusedAsThrottled(response, json, e)) {
-                        response.setHeader("WWW-Authenticate", "Basic realm=\"engine-rest\"");
-                        write(
-                                response,
-                                json,
-                                HttpServletResponse.SC_UNAUTHORIZED,
-                                new ApiError("UNAUTHENTICATED", "请先登录"));
-                    }
-                }))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(
-                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
-                        response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "引擎接口仅供考区管理员使用"))))
-                // credentials come with every request and no cookie is honoured: nothing for a forged request to use
-                .csrf(csrf -> csrf.disable());
-        return http.build();
+        return basicOnEveryRequest(
+                http,
+                identity,
+                json,
+                "/engine-rest/**",
+                "engine-rest",
+                "引擎接口仅供考区管理员使用",
+                requests -> requests.anyRequest().hasAuthority(ADMIN));
     }
 
     /**
@@ -248,13 +237,36 @@ public class SecurityConfig {
     @Order(0)
     SecurityFilterChain actuatorSecurity(
             HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+        return basicOnEveryRequest(
+                http,
+                identity,
+                json,
+                "/actuator/**",
+                "actuator",
+                "监控接口仅供系统管理人员使用",
+                requests ->
+                        requests.anyRequest().hasAnyAuthority(ADMIN, ReviewGroups.authority(ReviewGroups.MONITORING)));
+    }
+
+    /**
+     * A chain for systems rather than browsers: HTTP Basic on every request, no session, no cookie honoured (so no
+     * CSRF to guard against), and Chinese JSON for 401 (unless the login throttle answered) and 403.
+     */
+    private SecurityFilterChain basicOnEveryRequest(
+            HttpSecurity http,
+            CamundaIdentityAuthenticationProvider identity,
+            ObjectMapper json,
+            String paths,
+            String realm,
+            String forbidden,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> access)
+            throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(paths))
                 .authenticationManager(onlyThe(identity))
-                .authorizeHttpRequests(requests ->
-                        requests.anyRequest().hasAnyAuthority(ADMIN, ReviewGroups.authority(ReviewGroups.MONITORING)))
+                .authorizeHttpRequests(access)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (!refusedAsThrottled(response, json, e)) {
-                        response.setHeader("WWW-Authenticate", "Basic realm=\"actuator\"");
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
                         write(
                                 response,
                                 json,
@@ -265,8 +277,8 @@ public class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
-                        response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "监控接口仅供系统管理人员使用"))))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        write(response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", forbidden))))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

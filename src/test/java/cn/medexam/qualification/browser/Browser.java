@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -176,16 +178,21 @@ public class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the folder outlives a run (target/browser-story): only a file that this click brings counts
+        Set<Path> before = filesIn(folder);
         click(link);
-        return until(driver -> {
-            try (var files = Files.list(folder)) {
-                return files.filter(f -> f.getFileName().toString().endsWith(suffix))
-                        .findFirst()
-                        .orElse(null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return until(driver -> filesIn(folder).stream()
+                .filter(f -> !before.contains(f) && f.getFileName().toString().endsWith(suffix))
+                .findFirst()
+                .orElse(null));
+    }
+
+    private static Set<Path> filesIn(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Opens an address as a person who scanned it would: the whole URL, not a path of the application. */

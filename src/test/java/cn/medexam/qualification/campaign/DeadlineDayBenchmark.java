@@ -5,6 +5,7 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.support.WebClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -103,9 +105,10 @@ class DeadlineDayBenchmark {
             registrars.shutdown();
         }
         double seeded = (System.nanoTime() - seeding) / 1e9;
-        while (managementService.createJobQuery().executable().count() > 0) {
-            Thread.sleep(500);
-        }
+        Awaitility.await("seeded cases' jobs done")
+                .atMost(Duration.ofHours(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> managementService.createJobQuery().executable().count() == 0);
         jdbc.sql("ANALYZE").update();
 
         long moved = System.nanoTime();
@@ -117,24 +120,26 @@ class DeadlineDayBenchmark {
                 "{\"uploadCloses\":\"" + today.minusDays(1) + "\"}");
         double putSeconds = (System.nanoTime() - moved) / 1e9;
         expect(put, 200);
-        double timersMoved = Double.NaN;
-        long waiting;
-        do {
-            Thread.sleep(250);
-            waiting = runtimeService
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey("qualificationReview")
-                    .variableValueEquals("region", "SICHUAN")
-                    .variableValueEquals("examYear", year)
-                    .count();
-            if (Double.isNaN(timersMoved)) {
-                HttpResponse<String> move =
-                        admin.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "GET", campaign + "/timer-move", null);
-                if (move.statusCode() != 200 || move.body().contains("\"done\":true")) {
-                    timersMoved = (System.nanoTime() - moved) / 1e9;
-                }
-            }
-        } while (waiting > 0);
+        double[] timersMoved = {Double.NaN};
+        Awaitility.await("every waiting case ended")
+                .atMost(Duration.ofHours(1))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (Double.isNaN(timersMoved[0])) {
+                        HttpResponse<String> move =
+                                admin.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "GET", campaign + "/timer-move", null);
+                        if (move.statusCode() != 200 || move.body().contains("\"done\":true")) {
+                            timersMoved[0] = (System.nanoTime() - moved) / 1e9;
+                        }
+                    }
+                    return runtimeService
+                                    .createProcessInstanceQuery()
+                                    .processDefinitionKey("qualificationReview")
+                                    .variableValueEquals("region", "SICHUAN")
+                                    .variableValueEquals("examYear", year)
+                                    .count()
+                            == 0;
+                });
         double ended = (System.nanoTime() - moved) / 1e9;
         Map<String, Long> messages = new java.util.TreeMap<>();
         jdbc.sql("""
@@ -160,7 +165,7 @@ class DeadlineDayBenchmark {
                 k,
                 seeded,
                 putSeconds,
-                timersMoved,
+                timersMoved[0],
                 ended,
                 k / ended,
                 messages);

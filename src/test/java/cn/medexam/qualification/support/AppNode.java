@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One application node: the packaged application ({@code java -jar target/qualification-review-….jar}) in a JVM of
@@ -63,21 +64,27 @@ public final class AppNode implements AutoCloseable {
     }
 
     public AppNode awaitStarted(Duration limit) {
-        Instant until = Instant.now().plus(limit);
-        while (Instant.now().isBefore(until)) {
-            String console = console();
-            Matcher port = PORT.matcher(console);
-            if (port.find() && console.contains(STARTED)) {
-                this.port = Integer.parseInt(port.group(1));
-                return this;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("node " + name + " stopped while starting (exit " + process.exitValue()
-                        + "):\n" + tail(console));
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            Awaitility.await("node " + name + " started")
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("node " + name + " stopped while starting (exit "
+                                    + process.exitValue() + "):\n" + tail(console()));
+                        }
+                        String console = console();
+                        Matcher port = PORT.matcher(console);
+                        if (port.find() && console.contains(STARTED)) {
+                            this.port = Integer.parseInt(port.group(1));
+                            return true;
+                        }
+                        return false;
+                    });
+            return this;
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("node " + name + " did not start within " + limit + ":\n" + tail(console()));
         }
-        throw new AssertionError("node " + name + " did not start within " + limit + ":\n" + tail(console()));
     }
 
     public String name() {
@@ -129,14 +136,5 @@ public final class AppNode implements AutoCloseable {
 
     private static String tail(String console) {
         return console.length() <= 6000 ? console : console.substring(console.length() - 6000);
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
