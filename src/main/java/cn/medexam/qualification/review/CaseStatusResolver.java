@@ -1,6 +1,7 @@
 package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.system.ReviewProperties;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,11 @@ public class CaseStatusResolver {
         return Optional.ofNullable(ENDED.get(activityId));
     }
 
+    /** The most telling wait state among a running case's active activities, if it waits in one. */
+    public static Optional<String> waitStateAmong(Collection<String> activeActivityIds) {
+        return WAITING.keySet().stream().filter(activeActivityIds::contains).findFirst();
+    }
+
     public Optional<CaseStatus> statusOf(String candidateNo) {
         ProcessInstance running = runtimeService
                 .createProcessInstanceQuery()
@@ -70,11 +76,8 @@ public class CaseStatusResolver {
                 .processInstanceBusinessKey(candidateNo)
                 .singleResult();
         if (running != null) {
-            var active = runtimeService.getActiveActivityIds(running.getId());
-            return WAITING.entrySet().stream()
-                    .filter(e -> active.contains(e.getKey()))
-                    .map(Map.Entry::getValue)
-                    .findFirst();
+            return waitStateAmong(runtimeService.getActiveActivityIds(running.getId()))
+                    .map(WAITING::get);
         }
         // the outcome end event the case reached; an event sub process's end is not the instance's endActivityId
         return historyService
