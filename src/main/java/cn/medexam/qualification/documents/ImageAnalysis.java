@@ -58,6 +58,11 @@ final class ImageAnalysis {
         return new ImageAnalysis(decoded, luma, aw, ah);
     }
 
+    /** The perceptual hash of the analysed luma ({@link DifferenceHash}). */
+    String differenceHash() {
+        return DifferenceHash.of(luma, width, height);
+    }
+
     /**
      * The 90th percentile, over 32×32 tiles, of the variance of the Laplacian of the luma smoothed by a 3×3 binomial
      * kernel (a Laplacian of Gaussian, σ ≈ 0.85 px). The smoothing keeps sensor and JPEG noise from passing for detail;

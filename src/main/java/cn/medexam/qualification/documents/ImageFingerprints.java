@@ -50,8 +50,11 @@ public class ImageFingerprints {
         this.clock = clock;
     }
 
-    /** Records a kept image's hashes and its duplicates among other candidates' images; idempotent. */
-    public void keep(MaterialImage image, byte[] bytes) {
+    /**
+     * Records a kept image's hashes (its SHA-256 and the perceptual hash its inspection computed) and its duplicates
+     * among other candidates' images; idempotent.
+     */
+    public void keep(MaterialImage image, String differenceHash) {
         if (jdbc.sql("SELECT COUNT(*) FROM image_fingerprint WHERE image_id = ?")
                         .param(image.id())
                         .query(Integer.class)
@@ -60,14 +63,13 @@ public class ImageFingerprints {
             return;
         }
         Optional<Registration> registration = registrations.find(image.candidateNo());
-        Optional<String> dhash = DifferenceHash.of(bytes);
-        if (registration.isEmpty() || dhash.isEmpty()) {
+        if (registration.isEmpty()) {
             return;
         }
         String region = registration.get().region().name();
         int year = registration.get().examYear();
         CampaignIndex index = indexes.computeIfAbsent(region + "/" + year, key -> new CampaignIndex(region, year));
-        long[] words = DifferenceHash.words(dhash.get());
+        long[] words = DifferenceHash.words(differenceHash);
         Map<String, Integer> near = index.near(jdbc, words, image.sha256(), image.candidateNo());
         jdbc.sql("""
                         INSERT INTO image_fingerprint (image_id, candidate_no, material_code, region, exam_year, sha256,
@@ -80,7 +82,7 @@ public class ImageFingerprints {
                         region,
                         year,
                         image.sha256(),
-                        dhash.get(),
+                        differenceHash,
                         Timestamp.from(image.uploadedAt()))
                 .update();
         Timestamp now = Timestamp.from(clock.now());

@@ -131,7 +131,7 @@ public class ImageInspector {
             if (idPhotoRules) {
                 checkPhotoBackground(analysis);
             }
-            return new InspectedImage(type, width, height, sharpness);
+            return new InspectedImage(type, width, height, sharpness, analysis.differenceHash());
         } catch (IOException e) {
             throw new ImageRejectedException(CORRUPT, e);
         } finally {

@@ -7,5 +7,6 @@ package cn.medexam.qualification.documents;
  * @param width       pixel width from the header
  * @param height      pixel height from the header
  * @param sharpness   the measured sharpness (see {@link ImageInspector}); higher is sharper
+ * @param differenceHash the perceptual hash of the picture ({@link DifferenceHash}), for duplicates across candidates
  */
-public record InspectedImage(String contentType, int width, int height, double sharpness) {}
+public record InspectedImage(String contentType, int width, int height, double sharpness, String differenceHash) {}

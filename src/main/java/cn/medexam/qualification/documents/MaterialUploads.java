@@ -100,7 +100,7 @@ public class MaterialUploads {
                 requireOpenUploadTask(candidateNo);
                 MaterialImage stored =
                         store.add(candidateNo, materialCode, inspected.contentType(), bytes, clock.now());
-                fingerprints.keep(stored, bytes); // SHA-256 and perceptual hash, duplicates across candidates
+                fingerprints.keep(stored, inspected.differenceHash()); // duplicates across candidates
                 List<MaterialImage> images = imagesOf(candidateNo, materialCode);
                 if (images.stream().anyMatch(MaterialImage::locked)) {
                     throw materialLocked();

@@ -37,9 +37,4 @@ class DifferenceHashTest {
             assertThat(others).allSatisfy(d -> assertThat(d).isGreaterThan(ImageFingerprints.NEAR));
         }
     }
-
-    @Test
-    void bytesThatAreNoImageHaveNoHash() {
-        assertThat(DifferenceHash.of(new byte[] {1, 2, 3})).isEmpty();
-    }
 }
