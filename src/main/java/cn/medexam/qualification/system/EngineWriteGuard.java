@@ -1,11 +1,17 @@
 package cn.medexam.qualification.system;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -31,6 +37,8 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(EngineWriteGuard.class);
 
     static final String CASE_WRITE_REFUSED = "考生的材料、流程变量和审核结论只能通过本系统的页面和接口办理，引擎接口不能修改";
+    static final String OPERATION_REFUSED = "作业重试、优先级和事件只能由考区管理员处理";
+    static final String CLAIM_REFUSED = "任务只能由本人认领，不能替他人认领";
     static final String ACCOUNT_WRITE_REFUSED = "您只能修改自己的密码；账号由考区管理员维护，考生账号由激活流程建立";
 
     /** Commands that write a case: refused to every person, administrators included. */
@@ -81,7 +89,77 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
             // deadlines are the campaign's: a timer is neither fired early nor moved by hand
             "ExecuteJobsCmd",
             "SetJobDuedateCmd",
-            "RecalculateJobDuedateCmd");
+            "RecalculateJobDuedateCmd",
+            "DeleteJobCmd",
+            "SuspendJobCmd",
+            "ActivateJobCmd",
+            "SuspendJobDefinitionCmd",
+            "ActivateJobDefinitionCmd",
+            "DeleteBatchCmd",
+            "SuspendBatchCmd",
+            // a suspended case (or process) neither moves nor takes a new registration
+            "SuspendProcessInstanceCmd",
+            "ActivateProcessInstanceCmd",
+            "UpdateProcessInstancesSuspendStateCmd",
+            "UpdateProcessInstancesSuspendStateBatchCmd",
+            "SuspendProcessDefinitionCmd",
+            "ActivateProcessDefinitionCmd",
+            // who works a task and when it is due: claimed by oneself (ClaimTaskCmd, below), nothing else
+            "AssignTaskCmd",
+            "SetTaskOwnerCmd",
+            "AddUserIdentityLinkCmd",
+            "AddGroupIdentityLinkCmd",
+            "DeleteUserIdentityLinkCmd",
+            "DeleteGroupIdentityLinkCmd",
+            "SaveTaskCmd",
+            "CreateTaskCmd",
+            "DeleteTaskCmd",
+            "SetTaskNameCmd",
+            "SetTaskDescriptionCmd",
+            "SetTaskDueDateCmd",
+            "SetTaskFollowUpDateCmd",
+            "SetTaskPriorityCmd",
+            // the models are the application's build (camunda.bpm.deployment-resource-pattern): a deployed model
+            // runs its expressions as the engine, with no person on the thread, and could write any case
+            "DeployCmd",
+            "DeleteDeploymentCmd",
+            "DeleteProcessDefinitionsByIdsCmd",
+            "DeleteProcessDefinitionsByKeyCmd",
+            // the record of a case stays until the history cleanup's time (PIPL, decision 0003)
+            "DeleteHistoricProcessInstancesCmd",
+            "DeleteHistoricProcessInstancesBatchCmd",
+            "DeleteHistoricVariableInstanceCmd",
+            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd",
+            "DeleteHistoricTaskInstanceCmd",
+            "DeleteHistoricDecisionInstanceByDefinitionIdCmd",
+            "DeleteHistoricDecisionInstanceByInstanceIdCmd",
+            "DeleteHistoricDecisionInstancesBatchCmd",
+            "DeleteHistoricDecisionInstancesBulkCmd",
+            "DeleteUserOperationLogEntryCmd",
+            "SetRemovalTimeToHistoricProcessInstancesCmd",
+            "SetRemovalTimeToHistoricDecisionInstancesCmd",
+            "UpdateProcessDefinitionHistoryTimeToLiveCmd",
+            "UpdateDecisionDefinitionHistoryTimeToLiveCmd");
+
+    /**
+     * Operating the engine (a failed job's retries, priorities, incidents): administrators only. Camunda checks no
+     * permission for a job without a process (the history cleanup, a batch's jobs such as a deadline move), so
+     * anyone could otherwise park the cleanup with retries 0. An administrator's retry neither parks a job (0
+     * retries) nor moves its due date (a timer is the campaign's).
+     */
+    static final Set<String> OPERATIONS = Set.of(
+            "SetJobRetriesCmd",
+            "SetJobsRetriesBatchCmd",
+            "SetJobPriorityCmd",
+            "SetJobDefinitionPriorityCmd",
+            "SetExternalTaskRetriesCmd",
+            "SetExternalTasksRetriesCmd",
+            "SetExternalTasksRetriesBatchCmd",
+            "SetExternalTaskPriorityCmd",
+            "CreateIncidentCmd",
+            "ResolveIncidentCmd",
+            "SetAnnotationForIncidentCmd",
+            "ActivateBatchCmd");
 
     /** Commands that change accounts, groups or permissions. */
     static final Set<String> ACCOUNT_WRITES = Set.of(
@@ -154,13 +232,47 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
 
         private void check(Command<?> command, Authentication person) {
             String name = command.getClass().getSimpleName();
-            if (CASE_WRITES.contains(name)) {
+            if (CASE_WRITES.contains(name) && !givesBackAClaim(command, person)) {
                 refuse(person, name, CASE_WRITE_REFUSED);
+            }
+            // a task is claimed by the person who will work it, never for somebody else
+            if (command instanceof ClaimTaskCmd
+                    && !person.getUserId().equals(field(command, ClaimTaskCmd.class, "userId"))) {
+                refuse(person, name, CLAIM_REFUSED);
+            }
+            if (OPERATIONS.contains(name) && (!isAdministrator(person) || parksOrMovesAJob(command))) {
+                refuse(person, name, isAdministrator(person) ? CASE_WRITE_REFUSED : OPERATION_REFUSED);
             }
             // a person's own password goes through SaveUserCmd; the account rules below judge it
             if (ACCOUNT_WRITES.contains(name) && !"SaveUserCmd".equals(name) && !isAdministrator(person)) {
                 refuse(person, name, ACCOUNT_WRITE_REFUSED);
             }
+        }
+    }
+
+    /** An administrator may free a task claimed by someone who cannot work it: back to its group, nobody's claim. */
+    private static boolean givesBackAClaim(Command<?> command, Authentication person) {
+        return command instanceof AssignTaskCmd
+                && isAdministrator(person)
+                && field(command, AbstractAddIdentityLinkCmd.class, "userId") == null;
+    }
+
+    private static boolean parksOrMovesAJob(Command<?> command) {
+        Class<?> retries = command instanceof SetJobRetriesCmd
+                ? SetJobRetriesCmd.class
+                : command instanceof AbstractSetJobsRetriesBatchCmd ? AbstractSetJobsRetriesBatchCmd.class : null;
+        return retries != null
+                && ((int) field(command, retries, "retries") < 1 || (boolean) field(command, retries, "isDueDateSet"));
+    }
+
+    /** A field of a Camunda command, which keeps its arguments without getters. */
+    static Object field(Command<?> command, Class<?> declaring, String name) {
+        try {
+            Field field = declaring.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(command);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(declaring.getSimpleName() + " has no field " + name, e);
         }
     }
 
