@@ -37,6 +37,7 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(EngineWriteGuard.class);
 
     static final String CASE_WRITE_REFUSED = "考生的材料、流程变量和审核结论只能通过本系统的页面和接口办理，引擎接口不能修改";
+    static final String CANDIDATE_READ_REFUSED = "请在本系统的考生页面查看审核进度；引擎接口不向考生提供流程变量";
     static final String OPERATION_REFUSED = "作业重试、优先级和事件只能由考区管理员处理";
     static final String CLAIM_REFUSED = "任务只能由本人认领，不能替他人认领";
     static final String ACCOUNT_WRITE_REFUSED = "您只能修改自己的密码；账号由考区管理员维护，考生账号由激活流程建立";
@@ -161,6 +162,19 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
             "SetAnnotationForIncidentCmd",
             "ActivateBatchCmd");
 
+    /**
+     * Reads of a case's variables, which name the reviewers (decidedBy) and carry the office's working data: a
+     * candidate's own view is {@code GET /api/me/case}; their upload form reads nothing through the engine.
+     */
+    static final Set<String> CANDIDATE_READS = Set.of(
+            "GetTaskVariablesCmd",
+            "GetTaskVariableCmd",
+            "GetTaskVariableCmdTyped",
+            "GetTaskFormVariablesCmd",
+            "GetExecutionVariablesCmd",
+            "GetExecutionVariableCmd",
+            "GetExecutionVariableTypedCmd");
+
     /** Commands that change accounts, groups or permissions. */
     static final Set<String> ACCOUNT_WRITES = Set.of(
             "CreateUserCmd",
@@ -243,6 +257,9 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
             if (OPERATIONS.contains(name) && (!isAdministrator(person) || parksOrMovesAJob(command))) {
                 refuse(person, name, isAdministrator(person) ? CASE_WRITE_REFUSED : OPERATION_REFUSED);
             }
+            if (CANDIDATE_READS.contains(name) && isCandidate(person) && !isAdministrator(person)) {
+                refuse(person, name, CANDIDATE_READ_REFUSED);
+            }
             // a person's own password goes through SaveUserCmd; the account rules below judge it
             if (ACCOUNT_WRITES.contains(name) && !"SaveUserCmd".equals(name) && !isAdministrator(person)) {
                 refuse(person, name, ACCOUNT_WRITE_REFUSED);
@@ -274,6 +291,10 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(declaring.getSimpleName() + " has no field " + name, e);
         }
+    }
+
+    private static boolean isCandidate(Authentication person) {
+        return person.getGroupIds() != null && person.getGroupIds().contains(ReviewGroups.CANDIDATES);
     }
 
     static boolean isAdministrator(Authentication person) {

@@ -316,6 +316,26 @@ class EngineApiAttackTest {
         }
 
         @Test
+        void cannotReadTheVariablesOfTheirCaseWhichNameTheReviewer() throws Exception {
+            String task = WEBAPP_ENGINE + "/task/" + uploadTask.getId();
+
+            for (String read : new String[] {
+                task + "/variables",
+                task + "/variables/candidateName",
+                task + "/localVariables",
+                task + "/form-variables",
+                WEBAPP_ENGINE + "/execution/" + uploadTask.getExecutionId() + "/localVariables",
+                WEBAPP_ENGINE + "/process-instance/" + instance.getId() + "/variables"
+            }) {
+                HttpResponse<String> answer = candidate.get(read);
+                status(answer).isIn(403, 404);
+                assertThat(answer.body()).doesNotContain(applicant.name);
+            }
+            // their own view of the case is the application's
+            status(candidate.get("/api/me/case")).isEqualTo(200);
+        }
+
+        @Test
         void cannotParkTheEnginesHistoryCleanup() {
             // a job without a process: Camunda itself asks no permission to change it
             Job cleanup = historyService.findHistoryCleanupJobs().get(0);

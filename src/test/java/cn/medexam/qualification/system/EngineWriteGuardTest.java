@@ -30,6 +30,7 @@ class EngineWriteGuardTest {
         assertThat(engineCommands)
                 .containsAll(EngineWriteGuard.CASE_WRITES)
                 .containsAll(EngineWriteGuard.OPERATIONS)
+                .containsAll(EngineWriteGuard.CANDIDATE_READS)
                 .containsAll(EngineWriteGuard.ACCOUNT_WRITES);
     }
 
