@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -568,6 +569,43 @@ class EngineApiAttackTest {
             assertThat(decisionsRecorded()).isZero();
             assertThat(runtimeService.getVariable(instance.getId(), "serialNumber"))
                     .isNull();
+        }
+
+        @Test
+        void anAdministratorCannotMoveTheCaseToTheFinalReviewByAModificationNorRestartIt() {
+            WebClient script = new WebClient(port);
+            String definition = instance.getProcessDefinitionId();
+
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "POST",
+                            "/engine-rest/modification/execute",
+                            """
+                    {"processDefinitionId": "%s", "processInstanceIds": ["%s"],
+                     "instructions": [{"type": "startBeforeActivity", "activityId": "regionReview"},
+                                      {"type": "cancel", "activityId": "siteReview"}]}""".formatted(definition, instance.getId())))
+                    .isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "POST",
+                            "/engine-rest/process-definition/" + definition + "/restart-async",
+                            """
+                    {"processInstanceIds": ["%s"], "instructions": [{"type": "startBeforeActivity", "activityId": "regionReview"}]}""".formatted(instance.getId())))
+                    .isEqualTo(403);
+
+            assertThat(taskService
+                            .createTaskQuery()
+                            .processInstanceId(instance.getId())
+                            .list())
+                    .extracting(Task::getTaskDefinitionKey)
+                    .containsExactly("siteReview");
+            assertThat(managementService
+                            .createBatchQuery()
+                            .type(Batch.TYPE_PROCESS_INSTANCE_RESTART)
+                            .count())
+                    .isZero();
         }
 
         private long decisionsRecorded() {
