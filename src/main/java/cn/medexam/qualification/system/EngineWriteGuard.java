@@ -2,6 +2,7 @@ package cn.medexam.qualification.system;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -38,6 +41,7 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
 
     static final String CASE_WRITE_REFUSED = "考生的材料、流程变量和审核结论只能通过本系统的页面和接口办理，引擎接口不能修改";
     static final String CANDIDATE_READ_REFUSED = "请在本系统的考生页面查看审核进度；引擎接口不向考生提供流程变量";
+    static final String PASSWORD_CHECK_REFUSED = "引擎接口不核对他人的密码；请在本系统的登录页登录";
     static final String OPERATION_REFUSED = "作业重试、优先级和事件只能由考区管理员处理";
     static final String CLAIM_REFUSED = "任务只能由本人认领，不能替他人认领";
     static final String ACCOUNT_WRITE_REFUSED = "您只能修改自己的密码；账号由考区管理员维护，考生账号由激活流程建立";
@@ -122,6 +126,11 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
             "SetTaskDueDateCmd",
             "SetTaskFollowUpDateCmd",
             "SetTaskPriorityCmd",
+            // Tasklist's filters are the application's, one per group (review.TasklistFilters): a stored query's
+            // expressions (${...}) run as the engine when anybody lists the filter, and could write any case
+            "CreateFilterCmd",
+            "SaveFilterCmd",
+            "DeleteFilterCmd",
             // the models are the application's build (camunda.bpm.deployment-resource-pattern): a deployed model
             // runs its expressions as the engine, with no person on the thread, and could write any case
             "DeployCmd",
@@ -256,8 +265,15 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
                     && !person.getUserId().equals(field(command, ClaimTaskCmd.class, "userId"))) {
                 refuse(person, name, CLAIM_REFUSED);
             }
-            if (OPERATIONS.contains(name) && (!isAdministrator(person) || parksOrMovesAJob(command))) {
+            if (OPERATIONS.contains(name)
+                    && (!isAdministrator(person) || parksAJobOrMovesATimer(command, configuration))) {
                 refuse(person, name, isAdministrator(person) ? CASE_WRITE_REFUSED : OPERATION_REFUSED);
+            }
+            // GET /identity/verify checks any account's password past the login throttle (system.LoginThrottle);
+            // a person's own password is checked when they change it
+            if (command instanceof CheckPassword
+                    && !person.getUserId().equals(field(command, CheckPassword.class, "userId"))) {
+                refuse(person, name, PASSWORD_CHECK_REFUSED);
             }
             if (CANDIDATE_READS.contains(name) && isCandidate(person) && !isAdministrator(person)) {
                 refuse(person, name, CANDIDATE_READ_REFUSED);
@@ -276,12 +292,36 @@ public class EngineWriteGuard extends AbstractProcessEnginePlugin {
                 && field(command, AbstractAddIdentityLinkCmd.class, "userId") == null;
     }
 
-    private static boolean parksOrMovesAJob(Command<?> command) {
-        Class<?> retries = command instanceof SetJobRetriesCmd
-                ? SetJobRetriesCmd.class
-                : command instanceof AbstractSetJobsRetriesBatchCmd ? AbstractSetJobsRetriesBatchCmd.class : null;
-        return retries != null
-                && ((int) field(command, retries, "retries") < 1 || (boolean) field(command, retries, "isDueDateSet"));
+    /**
+     * Retries of 0 park a job; a due date given with a retry moves it, which a failed SMS may get (Cockpit's retry
+     * dialog) but a timer may not. A batch retry names its jobs by query: no due date there.
+     */
+    private static boolean parksAJobOrMovesATimer(Command<?> command, ProcessEngineConfigurationImpl configuration) {
+        if (command instanceof SetJobRetriesCmd) {
+            if ((int) field(command, SetJobRetriesCmd.class, "retries") < 1) {
+                return true;
+            }
+            if (!(boolean) field(command, SetJobRetriesCmd.class, "isDueDateSet")) {
+                return false;
+            }
+            JobQuery timers =
+                    configuration.getManagementService().createJobQuery().timers();
+            String jobId = (String) field(command, SetJobRetriesCmd.class, "jobId");
+            String jobDefinitionId = (String) field(command, SetJobRetriesCmd.class, "jobDefinitionId");
+            @SuppressWarnings("unchecked")
+            List<String> jobIds = (List<String>) field(command, SetJobRetriesCmd.class, "jobIds");
+            if (jobId != null) {
+                timers.jobId(jobId);
+            } else if (jobDefinitionId != null) {
+                timers.jobDefinitionId(jobDefinitionId);
+            } else if (jobIds != null && !jobIds.isEmpty()) {
+                timers.jobIds(new HashSet<>(jobIds));
+            }
+            return timers.count() > 0;
+        }
+        return command instanceof AbstractSetJobsRetriesBatchCmd
+                && ((int) field(command, AbstractSetJobsRetriesBatchCmd.class, "retries") < 1
+                        || (boolean) field(command, AbstractSetJobsRetriesBatchCmd.class, "isDueDateSet"));
     }
 
     /** A field of a Camunda command, which keeps its arguments without getters. */

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractIntegerAssert;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -91,6 +92,9 @@ class EngineApiAttackTest {
 
     @Autowired
     HistoryService historyService;
+
+    @Autowired
+    FilterService filterService;
 
     @Autowired
     RepositoryService repositoryService;
@@ -709,6 +713,38 @@ class EngineApiAttackTest {
                     .isEqualTo(recordedVariables);
         }
 
+        @Test
+        void cannotStoreATasklistFilterWhoseQueryRunsAnExpressionThatWritesACase() {
+            ProcessInstance instance = cases.register(applicant);
+            long filters = filterService.createFilterQuery().count();
+            String writesTheCase =
+                    "${empty runtimeService.setVariable('%s', 'finalOutcome', 'PASS') ? 'nobody' : 'nobody'}"
+                            .formatted(instance.getId());
+
+            status(new WebClient(port)
+                            .basic(
+                                    TestUsers.ADMIN,
+                                    TestUsers.PASSWORD,
+                                    "POST",
+                                    "/engine-rest/filter/create",
+                                    """
+                    {"resourceType": "Task", "name": "全部", "query": {"assigneeExpression": "%s"}}""".formatted(writesTheCase)))
+                    .isEqualTo(403);
+            String reviewersFilter =
+                    filterService.createFilterQuery().list().get(0).getId();
+            WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+            status(admin.send("PUT", WEBAPP_ENGINE + "/filter/" + reviewersFilter, """
+                    {"resourceType": "Task", "name": "全部", "query": {"assigneeExpression": "%s"}}""".formatted(writesTheCase)))
+                    .isEqualTo(403);
+            status(admin.send("DELETE", WEBAPP_ENGINE + "/filter/" + reviewersFilter, null))
+                    .isEqualTo(403);
+
+            assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+            assertThat(filterService.getFilter(reviewersFilter).getName()).isNotEqualTo("全部");
+            assertThat(runtimeService.getVariable(instance.getId(), "finalOutcome"))
+                    .isNull();
+        }
+
         /** A deployment as Camunda Modeler sends it: multipart to the engine REST API with Basic credentials. */
         private HttpResponse<String> deploy(String bpmn) throws Exception {
             String boundary = "attack" + System.nanoTime();
@@ -792,6 +828,21 @@ class EngineApiAttackTest {
 
             status(login).isIn(401, 403);
             status(stranger.get("/camunda/api/admin/auth/user/default")).isEqualTo(401);
+        }
+
+        @Test
+        void theEnginesPasswordCheckIsNoUnthrottledWayToGuessSomebodyElsesPassword() {
+            String guess = "{\"username\": \"%s\", \"password\": \"%s\"}"
+                    .formatted(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+
+            HttpResponse<String> script = new WebClient(port)
+                    .basic(TestUsers.ADMIN, TestUsers.PASSWORD, "POST", "/engine-rest/identity/verify", guess);
+            status(script).isEqualTo(403);
+            assertThat(script.body()).doesNotContain("\"authenticated\":true");
+            status(new WebClient(port)
+                            .logIn(TestUsers.ADMIN, TestUsers.PASSWORD)
+                            .send("POST", WEBAPP_ENGINE + "/identity/verify", guess))
+                    .isEqualTo(403);
         }
 
         @Test

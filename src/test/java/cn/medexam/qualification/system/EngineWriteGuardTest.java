@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
@@ -40,6 +41,8 @@ class EngineWriteGuardTest {
                 .isEqualTo("reviewer");
         assertThat(EngineWriteGuard.field(
                         new AssignTaskCmd("task", "reviewer"), AbstractAddIdentityLinkCmd.class, "userId"))
+                .isEqualTo("reviewer");
+        assertThat(EngineWriteGuard.field(new CheckPassword("reviewer", "secret"), CheckPassword.class, "userId"))
                 .isEqualTo("reviewer");
         SetJobRetriesCmd retry = new SetJobRetriesCmd("job", null, 0, null, false);
         assertThat(EngineWriteGuard.field(retry, SetJobRetriesCmd.class, "retries"))
