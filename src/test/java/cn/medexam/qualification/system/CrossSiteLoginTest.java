@@ -6,6 +6,10 @@ import cn.medexam.qualification.support.DatabaseAvailable;
 import cn.medexam.qualification.support.RawHttp;
 import cn.medexam.qualification.support.RawHttp.Response;
 import cn.medexam.qualification.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -87,5 +91,26 @@ class CrossSiteLoginTest {
         assertThat(browser.form("/api/login", CREDENTIALS).status())
                 .as("curl, a system")
                 .isEqualTo(204);
+    }
+
+    /**
+     * Camunda ends the session of a write to its webapps' API without the CSRF header; a form another site posts
+     * would log the reviewer out of Tasklist and the application at once, were the session cookie sent along.
+     */
+    @Test
+    void theSessionCookieIsNotSentWithAnotherSitesRequests() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(CREDENTIALS))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).isEqualTo(204);
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.medexam.qualification.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.medexam.qualification.support.Api;
@@ -10,16 +11,29 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.DatabaseAvailable;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.support.WebClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractIntegerAssert;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +89,15 @@ class EngineApiAttackTest {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    FilterService filterService;
+
+    @Autowired
+    RepositoryService repositoryService;
 
     @Autowired
     JdbcClient jdbc;
@@ -297,6 +320,104 @@ class EngineApiAttackTest {
                     .isZero();
         }
 
+        @Test
+        void cannotReadTheVariablesOfTheirCaseWhichNameTheReviewer() throws Exception {
+            String task = WEBAPP_ENGINE + "/task/" + uploadTask.getId();
+
+            for (String read : new String[] {
+                task + "/variables",
+                task + "/variables/candidateName",
+                task + "/localVariables",
+                task + "/form-variables",
+                WEBAPP_ENGINE + "/execution/" + uploadTask.getExecutionId() + "/localVariables",
+                WEBAPP_ENGINE + "/process-instance/" + instance.getId() + "/variables"
+            }) {
+                HttpResponse<String> answer = candidate.get(read);
+                status(answer).isIn(403, 404);
+                assertThat(answer.body()).doesNotContain(applicant.name);
+            }
+            // their own view of the case is the application's
+            status(candidate.get("/api/me/case")).isEqualTo(200);
+        }
+
+        @Test
+        void cannotParkTheEnginesHistoryCleanup() {
+            // a job without a process: Camunda itself asks no permission to change it
+            Job cleanup = historyService.findHistoryCleanupJobs().get(0);
+            String job = WEBAPP_ENGINE + "/job/" + cleanup.getId();
+
+            status(candidate.send("PUT", job + "/retries", "{\"retries\": 0}")).isEqualTo(403);
+            status(candidate.send("PUT", job + "/suspended", "{\"suspended\": true}"))
+                    .isEqualTo(403);
+            status(candidate.send("PUT", job + "/priority", "{\"priority\": -100}"))
+                    .isEqualTo(403);
+
+            Job after =
+                    managementService.createJobQuery().jobId(cleanup.getId()).singleResult();
+            assertThat(after.getRetries()).isEqualTo(cleanup.getRetries());
+            assertThat(after.isSuspended()).isFalse();
+            assertThat(after.getPriority()).isEqualTo(cleanup.getPriority());
+        }
+
+        @Test
+        void anAdministratorCannotDeleteParkOrMoveTheUploadDeadlineNorSuspendTheCase() {
+            WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+            List<Job> timers = managementService
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .timers()
+                    .list();
+            assertThat(timers).isNotEmpty();
+            Job deadline = timers.get(0);
+            String job = WEBAPP_ENGINE + "/job/" + deadline.getId();
+
+            status(admin.send("DELETE", job, null)).isEqualTo(403);
+            status(admin.send("PUT", job + "/retries", "{\"retries\": 0}")).isEqualTo(403);
+            status(admin.send("PUT", job + "/retries", """
+                    {"retries": 3, "dueDate": "2030-01-01T00:00:00.000+0000"}""")).isEqualTo(403);
+            status(admin.send("PUT", job + "/suspended", "{\"suspended\": true}"))
+                    .isEqualTo(403);
+            status(admin.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/job-definition/" + deadline.getJobDefinitionId() + "/suspended",
+                            "{\"suspended\": true}"))
+                    .isEqualTo(403);
+            status(admin.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/process-instance/" + instance.getId() + "/suspended",
+                            "{\"suspended\": true}"))
+                    .isEqualTo(403);
+            status(admin.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/process-definition/key/qualificationReview/suspended",
+                            "{\"suspended\": true, \"includeProcessInstances\": true}"))
+                    .isEqualTo(403);
+            status(admin.send(
+                            "PUT", WEBAPP_ENGINE + "/task/" + uploadTask.getId(), """
+                    {"name": "上传审核材料", "due": "2030-01-01T00:00:00.000+0000", "assignee": "%s"}""".formatted(applicant.candidateNo)))
+                    .isEqualTo(403);
+            // retrying a job is the administrator's, as long as it neither parks the job nor moves it
+            status(admin.send("PUT", job + "/retries", "{\"retries\": 3}")).isEqualTo(204);
+
+            assertThat(managementService
+                            .createJobQuery()
+                            .processInstanceId(instance.getId())
+                            .timers()
+                            .list())
+                    .extracting(Job::getId, Job::getDuedate, Job::isSuspended)
+                    .containsExactlyInAnyOrderElementsOf(timers.stream()
+                            .map(timer -> tuple(timer.getId(), timer.getDuedate(), false))
+                            .toList());
+            assertThat(runtimeService
+                            .createProcessInstanceQuery()
+                            .processInstanceId(instance.getId())
+                            .active()
+                            .count())
+                    .isOne();
+            assertThat(openTask().getDueDate()).isEqualTo(uploadTask.getDueDate());
+            assertNothingChanged();
+        }
+
         private void assertNothingChanged() {
             assertThat(runtimeService.getVariables(instance.getId())).isEqualTo(variablesBefore);
             assertThat(openTask().getId()).isEqualTo(uploadTask.getId());
@@ -389,6 +510,44 @@ class EngineApiAttackTest {
         }
 
         @Test
+        void cannotHandTheTaskToAnotherSiteNorChangeWhoWorksItOrWhenItIsDue() {
+            WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+            String task = WEBAPP_ENGINE + "/task/" + review.getId();
+            String otherSite = ReviewGroups.site("3702");
+
+            status(admin.send("POST", task + "/assignee", "{\"userId\": \"" + TestUsers.OTHER_SITE_REVIEWER + "\"}"))
+                    .isEqualTo(403);
+            status(admin.send("POST", task + "/identity-links", """
+                    {"groupId": "%s", "type": "candidate"}""".formatted(otherSite)))
+                    .isEqualTo(403);
+            status(admin.send("PUT", task, """
+                    {"name": "已审", "due": "2020-01-01T00:00:00.000+0000", "priority": 1}""")).isEqualTo(403);
+            // an administrator may free a claim; a reviewer then claims for themselves, never for somebody else
+            status(admin.send("POST", task + "/unclaim", null)).isEqualTo(204);
+            status(reviewer.send("POST", task + "/claim", "{\"userId\": \"" + TestUsers.OTHER_SITE_REVIEWER + "\"}"))
+                    .isEqualTo(403);
+            status(new WebClient(port)
+                            .basic(
+                                    TestUsers.ADMIN,
+                                    TestUsers.PASSWORD,
+                                    "POST",
+                                    "/engine-rest/task/" + review.getId() + "/claim",
+                                    "{\"userId\": \"" + TestUsers.OTHER_SITE_REVIEWER + "\"}"))
+                    .isEqualTo(403);
+
+            Task now = taskService.createTaskQuery().taskId(review.getId()).singleResult();
+            assertThat(now.getAssignee()).isNull();
+            assertThat(now.getName()).isEqualTo(review.getName());
+            assertThat(now.getDueDate()).isEqualTo(review.getDueDate());
+            assertThat(now.getPriority()).isEqualTo(review.getPriority());
+            assertThat(taskService.getIdentityLinksForTask(review.getId()))
+                    .extracting(IdentityLink::getGroupId)
+                    .doesNotContain(otherSite);
+            WebClient other = new WebClient(port).logIn(TestUsers.OTHER_SITE_REVIEWER, TestUsers.PASSWORD);
+            status(other.get(task + "/variables")).isIn(403, 404);
+        }
+
+        @Test
         void anAdministratorsScriptCannotDecideEither() {
             WebClient script = new WebClient(port);
 
@@ -414,6 +573,43 @@ class EngineApiAttackTest {
             assertThat(decisionsRecorded()).isZero();
             assertThat(runtimeService.getVariable(instance.getId(), "serialNumber"))
                     .isNull();
+        }
+
+        @Test
+        void anAdministratorCannotMoveTheCaseToTheFinalReviewByAModificationNorRestartIt() {
+            WebClient script = new WebClient(port);
+            String definition = instance.getProcessDefinitionId();
+
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "POST",
+                            "/engine-rest/modification/execute",
+                            """
+                    {"processDefinitionId": "%s", "processInstanceIds": ["%s"],
+                     "instructions": [{"type": "startBeforeActivity", "activityId": "regionReview"},
+                                      {"type": "cancel", "activityId": "siteReview"}]}""".formatted(definition, instance.getId())))
+                    .isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "POST",
+                            "/engine-rest/process-definition/" + definition + "/restart-async",
+                            """
+                    {"processInstanceIds": ["%s"], "instructions": [{"type": "startBeforeActivity", "activityId": "regionReview"}]}""".formatted(instance.getId())))
+                    .isEqualTo(403);
+
+            assertThat(taskService
+                            .createTaskQuery()
+                            .processInstanceId(instance.getId())
+                            .list())
+                    .extracting(Task::getTaskDefinitionKey)
+                    .containsExactly("siteReview");
+            assertThat(managementService
+                            .createBatchQuery()
+                            .type(Batch.TYPE_PROCESS_INSTANCE_RESTART)
+                            .count())
+                    .isZero();
         }
 
         private long decisionsRecorded() {
@@ -450,6 +646,123 @@ class EngineApiAttackTest {
                             .memberOfGroup(ReviewGroups.site("3701"))
                             .count())
                     .isOne();
+        }
+
+        @Test
+        void cannotDeployNorDeleteTheModelNorEraseACasesRecord() throws Exception {
+            ProcessInstance instance = cases.register(applicant);
+            ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
+            long recordedVariables = historyService
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .count();
+            WebClient script = new WebClient(port);
+
+            // a model of the administrator's: its expressions would run as the engine, with nobody to refuse
+            status(deploy("""
+                    <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                        targetNamespace="https://medexam.cn/attack">
+                      <process id="attack" isExecutable="true" camunda:historyTimeToLive="P1D"
+                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn">
+                        <startEvent id="start"/>
+                      </process>
+                    </definitions>""")).isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "DELETE",
+                            "/engine-rest/deployment/" + definition.getDeploymentId() + "?cascade=true",
+                            null))
+                    .isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "DELETE",
+                            "/engine-rest/process-definition/" + definition.getId() + "?cascade=true",
+                            null))
+                    .isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "DELETE",
+                            "/engine-rest/history/process-instance/" + instance.getId() + "/variable-instances",
+                            null))
+                    .isEqualTo(403);
+            status(script.basic(
+                            TestUsers.ADMIN,
+                            TestUsers.PASSWORD,
+                            "PUT",
+                            "/engine-rest/process-definition/" + definition.getId() + "/history-time-to-live",
+                            "{\"historyTimeToLive\": 0}"))
+                    .isEqualTo(403);
+
+            assertThat(repositoryService
+                            .createProcessDefinitionQuery()
+                            .processDefinitionKey("attack")
+                            .count())
+                    .isZero();
+            assertThat(cases.instance(applicant.candidateNo).getId()).isEqualTo(instance.getId());
+            assertThat(repositoryService
+                            .getProcessDefinition(definition.getId())
+                            .getHistoryTimeToLive())
+                    .isEqualTo(definition.getHistoryTimeToLive());
+            assertThat(historyService
+                            .createHistoricVariableInstanceQuery()
+                            .processInstanceId(instance.getId())
+                            .count())
+                    .isEqualTo(recordedVariables);
+        }
+
+        @Test
+        void cannotStoreATasklistFilterWhoseQueryRunsAnExpressionThatWritesACase() {
+            ProcessInstance instance = cases.register(applicant);
+            long filters = filterService.createFilterQuery().count();
+            String writesTheCase =
+                    "${empty runtimeService.setVariable('%s', 'finalOutcome', 'PASS') ? 'nobody' : 'nobody'}"
+                            .formatted(instance.getId());
+
+            status(new WebClient(port)
+                            .basic(
+                                    TestUsers.ADMIN,
+                                    TestUsers.PASSWORD,
+                                    "POST",
+                                    "/engine-rest/filter/create",
+                                    """
+                    {"resourceType": "Task", "name": "全部", "query": {"assigneeExpression": "%s"}}""".formatted(writesTheCase)))
+                    .isEqualTo(403);
+            String reviewersFilter =
+                    filterService.createFilterQuery().list().get(0).getId();
+            WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+            status(admin.send("PUT", WEBAPP_ENGINE + "/filter/" + reviewersFilter, """
+                    {"resourceType": "Task", "name": "全部", "query": {"assigneeExpression": "%s"}}""".formatted(writesTheCase)))
+                    .isEqualTo(403);
+            status(admin.send("DELETE", WEBAPP_ENGINE + "/filter/" + reviewersFilter, null))
+                    .isEqualTo(403);
+
+            assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+            assertThat(filterService.getFilter(reviewersFilter).getName()).isNotEqualTo("全部");
+            assertThat(runtimeService.getVariable(instance.getId(), "finalOutcome"))
+                    .isNull();
+        }
+
+        /** A deployment as Camunda Modeler sends it: multipart to the engine REST API with Basic credentials. */
+        private HttpResponse<String> deploy(String bpmn) throws Exception {
+            String boundary = "attack" + System.nanoTime();
+            String body = "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nattack\r\n"
+                    + "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"attack.bpmn\"; filename=\"attack.bpmn\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
+                    + "--" + boundary + "--\r\n";
+            String credentials = Base64.getEncoder()
+                    .encodeToString((TestUsers.ADMIN + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         }
 
         private static String newUser(String id, String password) {
@@ -515,6 +828,21 @@ class EngineApiAttackTest {
 
             status(login).isIn(401, 403);
             status(stranger.get("/camunda/api/admin/auth/user/default")).isEqualTo(401);
+        }
+
+        @Test
+        void theEnginesPasswordCheckIsNoUnthrottledWayToGuessSomebodyElsesPassword() {
+            String guess = "{\"username\": \"%s\", \"password\": \"%s\"}"
+                    .formatted(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+
+            HttpResponse<String> script = new WebClient(port)
+                    .basic(TestUsers.ADMIN, TestUsers.PASSWORD, "POST", "/engine-rest/identity/verify", guess);
+            status(script).isEqualTo(403);
+            assertThat(script.body()).doesNotContain("\"authenticated\":true");
+            status(new WebClient(port)
+                            .logIn(TestUsers.ADMIN, TestUsers.PASSWORD)
+                            .send("POST", WEBAPP_ENGINE + "/identity/verify", guess))
+                    .isEqualTo(403);
         }
 
         @Test

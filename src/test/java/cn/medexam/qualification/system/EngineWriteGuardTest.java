@@ -9,7 +9,13 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +30,28 @@ class EngineWriteGuardTest {
 
         assertThat(engineCommands)
                 .containsAll(EngineWriteGuard.CASE_WRITES)
+                .containsAll(EngineWriteGuard.OPERATIONS)
+                .containsAll(EngineWriteGuard.CANDIDATE_READS)
                 .containsAll(EngineWriteGuard.ACCOUNT_WRITES);
+    }
+
+    @Test
+    void theArgumentsTheGuardReadsAreWhereItLooks() {
+        assertThat(EngineWriteGuard.field(new ClaimTaskCmd("task", "reviewer"), ClaimTaskCmd.class, "userId"))
+                .isEqualTo("reviewer");
+        assertThat(EngineWriteGuard.field(
+                        new AssignTaskCmd("task", "reviewer"), AbstractAddIdentityLinkCmd.class, "userId"))
+                .isEqualTo("reviewer");
+        assertThat(EngineWriteGuard.field(new CheckPassword("reviewer", "secret"), CheckPassword.class, "userId"))
+                .isEqualTo("reviewer");
+        SetJobRetriesCmd retry = new SetJobRetriesCmd("job", null, 0, null, false);
+        assertThat(EngineWriteGuard.field(retry, SetJobRetriesCmd.class, "retries"))
+                .isEqualTo(0);
+        assertThat(EngineWriteGuard.field(retry, SetJobRetriesCmd.class, "isDueDateSet"))
+                .isEqualTo(false);
+        assertThat(AbstractSetJobsRetriesBatchCmd.class.getDeclaredFields())
+                .extracting(java.lang.reflect.Field::getName)
+                .contains("retries", "isDueDateSet");
     }
 
     private static Set<String> engineClassNames() throws IOException, URISyntaxException {
