@@ -27,4 +27,18 @@ class MaskingTest {
         String text = "case 2027370100005 got serial 202737000001 at 2026-02-27T00:00";
         assertThat(Masking.inText(text)).isEqualTo(text);
     }
+
+    @Test
+    void aFailedStatementsValuesStayOutOfTheLog() {
+        String trace = """
+                java.sql.BatchUpdateException: Batch entry 0 insert into registration (candidate_no, name, school) \
+                values ('2027370100005', '陈静', '山东第一医科大学') was aborted: ERROR: value too long
+                  Detail: Key (candidate_no)=(2027370100005) already exists.
+                  Detail: phone 13800138000""";
+        assertThat(MaskingThrowableConverter.withoutPersonalData(trace))
+                .contains("insert into registration (candidate_no, name, school) values (…) was aborted")
+                .contains("Key (candidate_no)=(…) already exists")
+                .contains("138****8000")
+                .doesNotContain("陈静", "山东第一医科大学", "2027370100005");
+    }
 }
