@@ -1,6 +1,7 @@
 package cn.medexam.qualification.campaign;
 
 import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.RegionNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** Read access to the campaigns, for every capability that needs a date. */
 @Service
-public class Campaigns {
+public class Campaigns implements RegionNames {
 
     private final CampaignRepository repository;
     private final CampaignClock clock;
@@ -43,6 +44,16 @@ public class Campaigns {
     /** 山东 for SHANDONG: the region as its reviewers call it. */
     public String regionName(Region region) {
         return repository.regionName(region);
+    }
+
+    /** 37 for SHANDONG: the region's administrative division code, part of every serial number. */
+    public String divisionCode(Region region) {
+        return repository.divisionCode(region);
+    }
+
+    @Override
+    public String nameOf(String regionCode) {
+        return regionName(Region.valueOf(regionCode));
     }
 
     public List<Campaign> all() {

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +41,6 @@ public class MaterialUploads {
     private final Registrations registrations;
     private final Campaigns campaigns;
     private final TaskService taskService;
-    private final JdbcClient jdbc;
     private final EngineClock clock;
     private final ReviewProperties properties;
     private final TransactionTemplate transaction;
@@ -57,7 +55,6 @@ public class MaterialUploads {
             Registrations registrations,
             Campaigns campaigns,
             TaskService taskService,
-            JdbcClient jdbc,
             EngineClock clock,
             ReviewProperties properties,
             TransactionTemplate transaction,
@@ -74,7 +71,6 @@ public class MaterialUploads {
         this.registrations = registrations;
         this.campaigns = campaigns;
         this.taskService = taskService;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
     }
@@ -207,10 +203,7 @@ public class MaterialUploads {
 
     /** Uploads, deletions and the submission of one candidate take turns on the registration row. */
     private void lockCandidate(String candidateNo) {
-        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE")
-                .param(candidateNo)
-                .query(String.class)
-                .single();
+        registrations.lockForUpdate(candidateNo);
     }
 
     /** Early answers before the checks, re-checked when the image is kept. */

@@ -30,6 +30,19 @@ public class Registrations {
         return repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
     }
 
+    /** The id of the case this registration started, once it has started one. */
+    public Optional<String> processInstanceId(String candidateNo) {
+        return repository.processInstanceId(candidateNo);
+    }
+
+    /**
+     * Locks the candidate's registration row until the calling transaction ends: the changes of one candidate's
+     * case (uploads, deletions, the submission) take turns on it.
+     */
+    public void lockForUpdate(String candidateNo) {
+        repository.lockForUpdate(candidateNo);
+    }
+
     /**
      * One page of a campaign's candidate numbers in ascending order, those after {@code after} (keyset paging:
      * pass "" for the first page, then the last number of the previous page). Cancelled registrations included.

@@ -1,5 +1,8 @@
-package cn.medexam.qualification.registration;
+package cn.medexam.qualification.cases;
 
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.registration.RegistrationRequest;
+import cn.medexam.qualification.registration.RegistrationService;
 import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
