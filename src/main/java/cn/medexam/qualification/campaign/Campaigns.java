@@ -1,6 +1,6 @@
 package cn.medexam.qualification.campaign;
 
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.RegionNames;
 import java.time.Instant;
 import java.util.List;
@@ -21,15 +21,13 @@ public class Campaigns implements RegionNames {
     }
 
     public Campaign of(Region region, int examYear) {
-        return repository
-                .find(region, examYear)
-                .orElseThrow(() -> ApiException.notFound("未找到" + region + " " + examYear + "年度的审核安排，请联系考区管理员"));
+        return repository.find(region, examYear).orElseThrow(() -> new UnknownCampaignException(region, examYear));
     }
 
     /** The campaign of a running case, from its variables region and examYear. */
     public Campaign ofCase(VariableScope execution) {
-        return of(
-                Region.valueOf((String) execution.getVariable("region")), (Integer) execution.getVariable("examYear"));
+        return of(Region.valueOf((String) execution.getVariable(CaseVariables.REGION)), (Integer)
+                execution.getVariable(CaseVariables.EXAM_YEAR));
     }
 
     /** When the deadlines a reminder is counted back from last moved, if ever. */

@@ -1,7 +1,6 @@
 package cn.medexam.qualification.registration;
 
 import cn.medexam.qualification.campaign.Region;
-import cn.medexam.qualification.system.ApiException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public class Registrations {
         return repository.candidateNumbers(region, examYear, after, limit);
     }
 
-    static ApiException unknown(String candidateNo) {
-        return ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息");
+    static UnknownRegistrationException unknown(String candidateNo) {
+        return new UnknownRegistrationException(candidateNo);
     }
 }

@@ -13,6 +13,7 @@ import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.system.ApiException;
@@ -212,7 +213,7 @@ class MaterialUploadApiTest {
     void onlyTheReturnedMaterialUnlocksShowingTheReviewersReason() throws Exception {
         uploadAllRequired();
         submit(200);
-        cases.passTimeUntil(cases.instance(applicant.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         reviews.decide(
                 applicant.candidateNo,
                 ReviewStage.SITE,
@@ -250,7 +251,7 @@ class MaterialUploadApiTest {
             upload(code, code + ".jpg", documentPhoto(), 201);
         }
         submit(200);
-        cases.passTimeUntil(cases.instance(applicant.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         reviews.decide(
                 applicant.candidateNo,
                 ReviewStage.SITE,
