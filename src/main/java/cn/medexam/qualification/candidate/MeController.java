@@ -9,6 +9,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -105,6 +106,11 @@ class MeController {
     }
 
     @PostMapping("/submission")
+    @ApiResponse(responseCode = "200", description = "已提交，材料已锁定")
+    @ApiResponse(
+            responseCode = "422",
+            description = "MATERIALS_MISSING（missing：缺少的材料代码）、RETURNED_NOT_REPLACED（notReplaced）、PLEDGE_REQUIRED")
+    @ApiResponse(responseCode = "409", description = "已提交或已过截止时间")
     MyCase submit(Principal me) {
         uploads.submit(me.getName());
         return cases.of(me.getName());
