@@ -23,6 +23,7 @@ import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestCampaigns;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.DomainException;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -230,7 +231,7 @@ class QualificationReviewProcessTest {
         assertThat(instance)
                 .hasPassed(CaseActivities.ASSIGN_SERIAL_NUMBER, CaseActivities.NOTIFY_SITE_PASSED)
                 .isWaitingAt(CaseActivities.REGION_REVIEW);
-        String serial = (String) engine.getRuntimeService().getVariable(instance.getId(), "serialNumber");
+        String serial = (String) engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER);
         assertThat(serial).matches("202637\\d{6}");
         assertThat(task(instance)).hasCandidateGroup("region-SHANDONG").hasDueDate(beijing("2026-04-01T00:00"));
         assertThat(latestMessage().text()).contains("序列号：" + serial);
@@ -338,7 +339,7 @@ class QualificationReviewProcessTest {
                 .isEnded()
                 .hasPassed(CaseActivities.FINAL_PASSED)
                 .variables()
-                .containsEntry("returnCount", 2);
+                .containsEntry(CaseVariables.RETURN_COUNT, 2);
         assertThat(cases.smsQueued(applicant))
                 .extracting(sms -> sms.split(" ")[0])
                 .containsExactly(
@@ -657,7 +658,7 @@ class QualificationReviewProcessTest {
     void checklistGrowingDuringTheFinalReviewSendsTheCaseBackAndTheSerialNumberStays() {
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.siteReview(applicant, Verdict.pass());
-        Object serial = engine.getRuntimeService().getVariable(instance.getId(), "serialNumber");
+        Object serial = engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER);
 
         cases.change(applicant, a -> a.foreignDegree = true);
 
@@ -668,7 +669,7 @@ class QualificationReviewProcessTest {
         cases.submit(applicant);
         cases.passTimeUntil(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING);
         cases.siteReview(applicant, Verdict.pass());
-        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serialNumber"))
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER))
                 .isEqualTo(serial);
     }
 

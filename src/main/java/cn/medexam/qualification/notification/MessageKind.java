@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 enum MessageKind {
     UPLOAD_REMINDER((facts, execution) -> Map.of("deadline", facts.uploadLastDay(execution))),
     UPLOAD_MISSED((facts, execution) -> Map.of("deadline", facts.uploadLastDay(execution))),
-    SUBMITTED((facts, execution) -> Map.of(CaseVariables.LOCKED_AT, lockedAt(facts, execution))),
+    SUBMITTED((facts, execution) -> Map.of("lockedAt", lockedAt(facts, execution))),
     RETURNED((facts, execution) -> Map.of(
             "returns",
             facts.returns(execution.getProcessBusinessKey()),
@@ -21,9 +21,9 @@ enum MessageKind {
             facts.resubmissionLastDay(execution))),
     RESUBMISSION_REMINDER((facts, execution) -> Map.of("deadline", facts.resubmissionLastDay(execution))),
     RESUBMISSION_MISSED((facts, execution) -> Map.of("deadline", facts.resubmissionLastDay(execution))),
-    RESUBMITTED((facts, execution) -> Map.of(CaseVariables.LOCKED_AT, lockedAt(facts, execution))),
-    SITE_PASSED((facts, execution) ->
-            Map.of(CaseVariables.SERIAL_NUMBER, (String) execution.getVariable(CaseVariables.SERIAL_NUMBER))),
+    RESUBMITTED((facts, execution) -> Map.of("lockedAt", lockedAt(facts, execution))),
+    SITE_PASSED(
+            (facts, execution) -> Map.of("serialNumber", (String) execution.getVariable(CaseVariables.SERIAL_NUMBER))),
     FINAL_PASSED((facts, execution) -> Map.of()),
     NOT_QUALIFIED_ELIGIBILITY(MessageKind::reason),
     NOT_QUALIFIED_SITE(MessageKind::reason),

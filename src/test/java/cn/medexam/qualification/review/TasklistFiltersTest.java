@@ -7,6 +7,7 @@ import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewGroups;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -115,7 +116,7 @@ class TasklistFiltersTest {
                 .singleResult();
         List<String> listed = filterService.<Task>list(theirs.getId()).stream()
                 .map(task -> runtimeService
-                        .getVariable(task.getProcessInstanceId(), "candidateNo")
+                        .getVariable(task.getProcessInstanceId(), CaseVariables.CANDIDATE_NO)
                         .toString())
                 .toList();
 
