@@ -28,12 +28,20 @@ public class DomainException extends RuntimeException {
         this.code = code;
     }
 
+    public static DomainException notFound(String message) {
+        return new DomainException(Kind.NOT_FOUND, "NOT_FOUND", message);
+    }
+
     public static DomainException conflict(String code, String message) {
         return new DomainException(Kind.CONFLICT, code, message);
     }
 
     public static DomainException invalid(String code, String message) {
         return new DomainException(Kind.INVALID, code, message);
+    }
+
+    public static DomainException unprocessable(String code, String message) {
+        return new DomainException(Kind.UNPROCESSABLE, code, message);
     }
 
     public Kind kind() {

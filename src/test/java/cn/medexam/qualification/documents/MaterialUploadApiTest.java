@@ -16,7 +16,7 @@ import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -308,7 +308,7 @@ class MaterialUploadApiTest {
                 clicks.add(browsers.submit(() -> {
                     try {
                         uploads.submit(applicant.candidateNo);
-                    } catch (ApiException alreadySubmitted) {
+                    } catch (DomainException alreadySubmitted) {
                         refused.incrementAndGet();
                     }
                 }));
