@@ -78,6 +78,16 @@ class ApiDescriptionTest {
                         .at("/paths/~1api~1me~1submission/post/responses/422/description")
                         .asText())
                 .contains("missing");
+        assertThat(description
+                        .at("/paths/~1api~1candidate~1activation~1code/post/responses")
+                        .fieldNames())
+                .toIterable()
+                .contains("202", "429");
+        assertThat(description
+                        .at("/paths/~1api~1review~1cases~1{candidateNo}~1release/post/responses")
+                        .fieldNames())
+                .toIterable()
+                .contains("204", "409");
     }
 
     @Test
