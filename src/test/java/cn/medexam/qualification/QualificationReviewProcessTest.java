@@ -19,10 +19,12 @@ import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestCampaigns;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.CaseVariables;
+import cn.medexam.qualification.system.DomainException;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -105,7 +107,7 @@ class QualificationReviewProcessTest {
     void registrationStartsOneCaseWaitingForTheCandidatesUpload() {
         ProcessInstance instance = cases.register(applicant);
 
-        assertThat(instance).isWaitingAt("uploadMaterials").hasBusinessKey(applicant.candidateNo);
+        assertThat(instance).isWaitingAt(CaseActivities.UPLOAD_MATERIALS).hasBusinessKey(applicant.candidateNo);
         assertThat(task(instance)).isAssignedTo(applicant.candidateNo).hasDueDate(beijing("2026-02-11T00:00"));
         assertThat(checklists.requiredCodes(applicant.candidateNo))
                 .containsExactly("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
@@ -128,8 +130,8 @@ class QualificationReviewProcessTest {
 
         assertThat(instance)
                 .isEnded()
-                .hasPassed("notifyIneligible", "ineligible")
-                .hasNotPassed("uploadMaterials");
+                .hasPassed(CaseActivities.NOTIFY_INELIGIBLE, CaseActivities.INELIGIBLE)
+                .hasNotPassed(CaseActivities.UPLOAD_MATERIALS);
         assertThat(onlyMessage().kind()).isEqualTo("NOT_QUALIFIED_ELIGIBILITY");
         assertThat(onlyMessage().text()).contains("辽宁");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
@@ -145,9 +147,13 @@ class QualificationReviewProcessTest {
         cases.submit(applicant);
 
         assertThat(instance)
-                .hasPassed("verifyRequiredMaterials", "lockSubmission", "notifySubmitted")
-                .isWaitingAt("waitForReviewOpening");
-        assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("2026-02-27T00:00"));
+                .hasPassed(
+                        CaseActivities.VERIFY_REQUIRED_MATERIALS,
+                        CaseActivities.LOCK_SUBMISSION,
+                        CaseActivities.NOTIFY_SUBMITTED)
+                .isWaitingAt(CaseActivities.WAIT_FOR_REVIEW_OPENING);
+        assertThat(cases.timer(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING).getDuedate())
+                .isEqualTo(beijing("2026-02-27T00:00"));
         assertThat(documents.images(applicant.candidateNo)).hasSize(4).allMatch(MaterialImage::locked);
         assertThat(onlyMessage().text()).startsWith("上报完成，内容已锁定（2026年1月15日 10:00）");
         assertThat(status()).isEqualTo(CaseStatus.SUBMITTED_LOCKED);
@@ -161,8 +167,8 @@ class QualificationReviewProcessTest {
         cases.submit(applicant);
 
         assertThat(instance)
-                .hasPassed("materialsMissing")
-                .isWaitingAt("uploadMaterials")
+                .hasPassed(CaseActivities.MATERIALS_MISSING)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS)
                 .variables()
                 .containsEntry("missingMaterials", "DIPLOMA,PROBATION_CERT,INSTITUTION_LICENSE");
         assertThat(documents.images(applicant.candidateNo)).noneMatch(MaterialImage::locked);
@@ -172,14 +178,16 @@ class QualificationReviewProcessTest {
     void candidateIsRemindedBeforeTheUploadDeadlineAndMayStillSubmit() {
         ProcessInstance instance = cases.register(applicant);
 
-        cases.passTimeUntil(instance, "uploadReminder");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_REMINDER);
 
         assertThat(cases.now()).isEqualTo(beijing("2026-02-08T00:00").toInstant());
-        assertThat(instance).hasPassed("remindUploadDeadline").isWaitingAt("uploadMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.REMIND_UPLOAD_DEADLINE)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(onlyMessage().text()).contains("请于2026年2月10日前上传全部材料");
         cases.uploadRequired(applicant);
         cases.submit(applicant);
-        assertThat(instance).isWaitingAt("waitForReviewOpening");
+        assertThat(instance).isWaitingAt(CaseActivities.WAIT_FOR_REVIEW_OPENING);
     }
 
     @Test
@@ -188,15 +196,15 @@ class QualificationReviewProcessTest {
         // the node was down: the reminder of 02-08 runs only after the deadline (end of 02-10) has passed
         cases.clockAt(OffsetDateTime.parse("2026-02-11T08:00:00+08:00"));
 
-        cases.passTimeUntil(instance, "uploadReminder");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_REMINDER);
 
         assertThat(instance)
-                .hasPassed("uploadReminderSkipped")
-                .hasNotPassed("remindUploadDeadline")
-                .isWaitingAt("uploadMaterials");
+                .hasPassed(CaseActivities.UPLOAD_REMINDER_SKIPPED)
+                .hasNotPassed(CaseActivities.REMIND_UPLOAD_DEADLINE)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(kinds()).doesNotContain("UPLOAD_REMINDER");
-        cases.passTimeUntil(instance, "uploadDeadlinePassed");
-        assertThat(instance).isEnded().hasPassed("notSubmitted");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_DEADLINE_PASSED);
+        assertThat(instance).isEnded().hasPassed(CaseActivities.NOT_SUBMITTED);
         assertThat(kinds()).containsOnlyOnce("UPLOAD_MISSED");
     }
 
@@ -204,9 +212,9 @@ class QualificationReviewProcessTest {
     void nothingSubmittedByTheUploadDeadlineEndsTheCase() {
         ProcessInstance instance = cases.register(applicant);
 
-        cases.passTimeUntil(instance, "uploadDeadlinePassed");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_DEADLINE_PASSED);
 
-        assertThat(instance).isEnded().hasPassed("notifyUploadMissed", "notSubmitted");
+        assertThat(instance).isEnded().hasPassed(CaseActivities.NOTIFY_UPLOAD_MISSED, CaseActivities.NOT_SUBMITTED);
         assertThat(kinds()).contains("UPLOAD_MISSED");
         assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
     }
@@ -216,12 +224,14 @@ class QualificationReviewProcessTest {
     @Test
     void candidatePassesTheSiteAndTheRegionReview() {
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
-        assertThat(task(instance)).hasDefinitionKey("siteReview").hasCandidateGroup("site-3701");
+        assertThat(task(instance)).hasDefinitionKey(CaseActivities.SITE_REVIEW).hasCandidateGroup("site-3701");
 
         cases.siteReview(applicant, Verdict.pass());
 
-        assertThat(instance).hasPassed("assignSerialNumber", "notifySitePassed").isWaitingAt("regionReview");
-        String serial = (String) engine.getRuntimeService().getVariable(instance.getId(), "serialNumber");
+        assertThat(instance)
+                .hasPassed(CaseActivities.ASSIGN_SERIAL_NUMBER, CaseActivities.NOTIFY_SITE_PASSED)
+                .isWaitingAt(CaseActivities.REGION_REVIEW);
+        String serial = (String) engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER);
         assertThat(serial).matches("202637\\d{6}");
         assertThat(task(instance)).hasCandidateGroup("region-SHANDONG").hasDueDate(beijing("2026-04-01T00:00"));
         assertThat(latestMessage().text()).contains("序列号：" + serial);
@@ -229,7 +239,7 @@ class QualificationReviewProcessTest {
 
         cases.finalReview(applicant, Verdict.pass());
 
-        assertThat(instance).isEnded().hasPassed("notifyFinalPassed", "finalPassed");
+        assertThat(instance).isEnded().hasPassed(CaseActivities.NOTIFY_FINAL_PASSED, CaseActivities.FINAL_PASSED);
         assertThat(kinds()).containsExactlyInAnyOrder("SUBMITTED", "SITE_PASSED", "FINAL_PASSED");
         assertThat(cases.smsQueued(applicant))
                 .containsExactly(
@@ -244,10 +254,10 @@ class QualificationReviewProcessTest {
         cases.finalReview(applicant, Verdict.pass());
 
         assertThatThrownBy(() -> cases.finalReview(applicant, Verdict.notQualified("改判")))
-                .isInstanceOf(ApiException.class)
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining("没有待处理的审核任务");
         assertThatThrownBy(() -> cases.change(applicant, a -> a.phone = "13900139000"))
-                .isInstanceOf(ApiException.class)
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining("资格审核已结束");
         assertThat(status()).isEqualTo(CaseStatus.FINAL_PASSED);
     }
@@ -258,7 +268,9 @@ class QualificationReviewProcessTest {
 
         cases.siteReview(applicant, Verdict.notQualified("试用期考核证明非本年度出具"));
 
-        assertThat(instance).isEnded().hasPassed("notifySiteNotQualified", "siteNotQualified");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.NOTIFY_SITE_NOT_QUALIFIED, CaseActivities.SITE_NOT_QUALIFIED);
         assertThat(latestMessage().text()).isEqualTo("经考点资格初审，您不符合报考资格：试用期考核证明非本年度出具。");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
     }
@@ -270,7 +282,9 @@ class QualificationReviewProcessTest {
 
         cases.finalReview(applicant, Verdict.notQualified("执业许可证与报名信息不一致"));
 
-        assertThat(instance).isEnded().hasPassed("notifyFinalNotQualified", "finalNotQualified");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.NOTIFY_FINAL_NOT_QUALIFIED, CaseActivities.FINAL_NOT_QUALIFIED);
         assertThat(latestMessage().text()).contains("考区审核为最终审核，审核结果不予修改");
     }
 
@@ -296,8 +310,8 @@ class QualificationReviewProcessTest {
         cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
 
         assertThat(instance)
-                .hasPassed("unlockReturnedMaterials", "notifyReturned")
-                .isWaitingAt("resubmitMaterials");
+                .hasPassed(CaseActivities.UNLOCK_RETURNED_MATERIALS, CaseActivities.NOTIFY_RETURNED)
+                .isWaitingAt(CaseActivities.RESUBMIT_MATERIALS);
         assertThat(task(instance)).isAssignedTo(applicant.candidateNo).hasDueDate(beijing("2026-03-13T00:00"));
         assertThat(unlockedMaterials()).containsExactly("DIPLOMA");
         assertThat(latestMessage().text())
@@ -308,8 +322,11 @@ class QualificationReviewProcessTest {
         cases.resubmit(applicant, instance, "DIPLOMA");
 
         assertThat(instance)
-                .hasPassed("verifyResubmission", "lockResubmission", "notifyResubmitted")
-                .isWaitingAt("siteReview");
+                .hasPassed(
+                        CaseActivities.VERIFY_RESUBMISSION,
+                        CaseActivities.LOCK_RESUBMISSION,
+                        CaseActivities.NOTIFY_RESUBMITTED)
+                .isWaitingAt(CaseActivities.SITE_REVIEW);
         assertThat(unlockedMaterials()).isEmpty();
 
         cases.returnMaterials(applicant, Map.of("ID_PROOF", "手持身份证照片不清晰"));
@@ -318,7 +335,11 @@ class QualificationReviewProcessTest {
         cases.siteReview(applicant, Verdict.pass());
         cases.finalReview(applicant, Verdict.pass());
 
-        assertThat(instance).isEnded().hasPassed("finalPassed").variables().containsEntry("returnCount", 2);
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.FINAL_PASSED)
+                .variables()
+                .containsEntry(CaseVariables.RETURN_COUNT, 2);
         assertThat(cases.smsQueued(applicant))
                 .extracting(sms -> sms.split(" ")[0])
                 .containsExactly(
@@ -341,7 +362,9 @@ class QualificationReviewProcessTest {
 
         cases.submit(applicant);
 
-        assertThat(instance).hasPassed("resubmissionIncomplete").isWaitingAt("resubmitMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.RESUBMISSION_INCOMPLETE)
+                .isWaitingAt(CaseActivities.RESUBMIT_MATERIALS);
     }
 
     @Test
@@ -352,8 +375,8 @@ class QualificationReviewProcessTest {
         cases.submit(applicant);
 
         assertThat(instance)
-                .hasPassed("resubmissionIncomplete")
-                .isWaitingAt("resubmitMaterials")
+                .hasPassed(CaseActivities.RESUBMISSION_INCOMPLETE)
+                .isWaitingAt(CaseActivities.RESUBMIT_MATERIALS)
                 .variables()
                 .containsEntry("notReplacedMaterials", "DIPLOMA");
         assertThat(unlockedMaterials()).containsExactly("DIPLOMA");
@@ -361,7 +384,7 @@ class QualificationReviewProcessTest {
 
         cases.resubmit(applicant, instance, "DIPLOMA");
 
-        assertThat(instance).hasPassed("lockResubmission").isWaitingAt("siteReview");
+        assertThat(instance).hasPassed(CaseActivities.LOCK_RESUBMISSION).isWaitingAt(CaseActivities.SITE_REVIEW);
     }
 
     @Test
@@ -369,14 +392,18 @@ class QualificationReviewProcessTest {
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
 
-        cases.passTimeUntil(instance, "resubmissionReminder");
+        cases.passTimeUntil(instance, CaseActivities.RESUBMISSION_REMINDER);
 
         assertThat(cases.now()).isEqualTo(beijing("2026-03-10T00:00").toInstant());
-        assertThat(instance).hasPassed("remindResubmissionDeadline").isWaitingAt("resubmitMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.REMIND_RESUBMISSION_DEADLINE)
+                .isWaitingAt(CaseActivities.RESUBMIT_MATERIALS);
 
-        cases.passTimeUntil(instance, "resubmissionDeadlinePassed");
+        cases.passTimeUntil(instance, CaseActivities.RESUBMISSION_DEADLINE_PASSED);
 
-        assertThat(instance).isEnded().hasPassed("notifyResubmissionMissed", "resubmissionMissed");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.NOTIFY_RESUBMISSION_MISSED, CaseActivities.RESUBMISSION_MISSED);
         assertThat(latestMessage().text()).contains("视作审核不通过，放弃本年度考试");
         assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
     }
@@ -387,15 +414,15 @@ class QualificationReviewProcessTest {
         cases.returnMaterials(applicant, Map.of("DIPLOMA", DIPLOMA_UNREADABLE));
         cases.clockAt(OffsetDateTime.parse("2026-03-13T08:00:00+08:00"));
 
-        cases.passTimeUntil(instance, "resubmissionReminder");
+        cases.passTimeUntil(instance, CaseActivities.RESUBMISSION_REMINDER);
 
         assertThat(instance)
-                .hasPassed("resubmissionReminderSkipped")
-                .hasNotPassed("remindResubmissionDeadline")
-                .isWaitingAt("resubmitMaterials");
+                .hasPassed(CaseActivities.RESUBMISSION_REMINDER_SKIPPED)
+                .hasNotPassed(CaseActivities.REMIND_RESUBMISSION_DEADLINE)
+                .isWaitingAt(CaseActivities.RESUBMIT_MATERIALS);
         assertThat(kinds()).doesNotContain("RESUBMISSION_REMINDER");
-        cases.passTimeUntil(instance, "resubmissionDeadlinePassed");
-        assertThat(instance).isEnded().hasPassed("resubmissionMissed");
+        cases.passTimeUntil(instance, CaseActivities.RESUBMISSION_DEADLINE_PASSED);
+        assertThat(instance).isEnded().hasPassed(CaseActivities.RESUBMISSION_MISSED);
     }
 
     // --- serving military -------------------------------------------------------------------------
@@ -405,16 +432,16 @@ class QualificationReviewProcessTest {
         applicant = Applicant.servingMilitary();
         ProcessInstance instance = cases.register(applicant);
 
-        assertThat(instance).isWaitingAt("offlineReview").hasNotPassed("uploadMaterials");
+        assertThat(instance).isWaitingAt(CaseActivities.OFFLINE_REVIEW).hasNotPassed(CaseActivities.UPLOAD_MATERIALS);
         assertThat(task(instance)).hasCandidateGroup("site-3701");
         assertThat(checklists.activeMaterials(applicant.candidateNo)).isEmpty();
         assertThat(status()).isEqualTo(CaseStatus.OFFLINE);
 
         cases.offlineReview(applicant, Verdict.pass());
-        assertThat(instance).hasPassed("assignSerialNumber").isWaitingAt("regionReview");
+        assertThat(instance).hasPassed(CaseActivities.ASSIGN_SERIAL_NUMBER).isWaitingAt(CaseActivities.REGION_REVIEW);
         cases.finalReview(applicant, Verdict.pass());
 
-        assertThat(instance).isEnded().hasPassed("finalPassed");
+        assertThat(instance).isEnded().hasPassed(CaseActivities.FINAL_PASSED);
     }
 
     @Test
@@ -424,7 +451,9 @@ class QualificationReviewProcessTest {
 
         cases.offlineReview(applicant, Verdict.notQualified("纸质材料不全"));
 
-        assertThat(instance).isEnded().hasPassed("notifyOfflineNotQualified", "offlineNotQualified");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.NOTIFY_OFFLINE_NOT_QUALIFIED, CaseActivities.OFFLINE_NOT_QUALIFIED);
         assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_OFFLINE");
     }
 
@@ -436,7 +465,7 @@ class QualificationReviewProcessTest {
 
         cases.siteReview(applicant, Verdict.onSite(ID_MISMATCH));
 
-        assertThat(instance).hasPassed("notifyOnSiteReview").isWaitingAt("onSiteReview");
+        assertThat(instance).hasPassed(CaseActivities.NOTIFY_ON_SITE_REVIEW).isWaitingAt(CaseActivities.ON_SITE_REVIEW);
         assertThat(task(instance)).hasCandidateGroup("site-3701").hasDueDate(beijing("2026-03-07T00:00"));
         assertThat(latestMessage().text()).contains(ID_MISMATCH, "2026年3月6日", "原件");
         assertThat(cases.smsQueued(applicant)).last().isEqualTo("ON_SITE_REVIEW to " + applicant.phone);
@@ -444,7 +473,7 @@ class QualificationReviewProcessTest {
 
         cases.onSiteReview(applicant, Verdict.pass());
 
-        assertThat(instance).hasPassed("assignSerialNumber").isWaitingAt("regionReview");
+        assertThat(instance).hasPassed(CaseActivities.ASSIGN_SERIAL_NUMBER).isWaitingAt(CaseActivities.REGION_REVIEW);
         assertThat(status()).isEqualTo(CaseStatus.SITE_PASSED);
     }
 
@@ -455,7 +484,9 @@ class QualificationReviewProcessTest {
 
         cases.onSiteReview(applicant, Verdict.notQualified("身份证明与本人不符"));
 
-        assertThat(instance).isEnded().hasPassed("notifyOnSiteNotQualified", "onSiteNotQualified");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.NOTIFY_ON_SITE_NOT_QUALIFIED, CaseActivities.ON_SITE_NOT_QUALIFIED);
         assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_ON_SITE");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
     }
@@ -465,10 +496,10 @@ class QualificationReviewProcessTest {
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.siteReview(applicant, Verdict.onSite(ID_MISMATCH));
 
-        cases.passTimeUntil(instance, "onSiteDeadlinePassed");
+        cases.passTimeUntil(instance, CaseActivities.ON_SITE_DEADLINE_PASSED);
 
         assertThat(cases.now()).isEqualTo(beijing("2026-03-07T00:00").toInstant());
-        assertThat(instance).isEnded().hasPassed("notifyOnSiteMissed", "onSiteMissed");
+        assertThat(instance).isEnded().hasPassed(CaseActivities.NOTIFY_ON_SITE_MISSED, CaseActivities.ON_SITE_MISSED);
         assertThat(latestMessage().text()).contains("2026年3月6日", "视作审核不通过");
         assertThat(status()).isEqualTo(CaseStatus.EXPIRED);
     }
@@ -482,7 +513,7 @@ class QualificationReviewProcessTest {
         cases.siteReview(applicant, Verdict.pass());
         assertThatThrownBy(() -> cases.finalReview(applicant, Verdict.onSite(ID_MISMATCH)))
                 .hasMessageContaining("只有考点初审可以安排现场审核");
-        assertThat(instance).isWaitingAt("regionReview");
+        assertThat(instance).isWaitingAt(CaseActivities.REGION_REVIEW);
     }
 
     // --- paper review when the region has no online upload, and military status changes -----------------------
@@ -495,12 +526,14 @@ class QualificationReviewProcessTest {
 
         ProcessInstance instance = cases.register(applicant);
 
-        assertThat(instance).isWaitingAt("offlineReview").hasNotPassed("uploadMaterials");
+        assertThat(instance).isWaitingAt(CaseActivities.OFFLINE_REVIEW).hasNotPassed(CaseActivities.UPLOAD_MATERIALS);
         assertThat(task(instance)).hasCandidateGroup("site-5101");
         assertThat(status()).isEqualTo(CaseStatus.OFFLINE);
 
         cases.change(applicant, a -> a.phone = "13900139000");
-        assertThat(instance).hasPassed("paperReviewRequested").isWaitingAt("offlineReview");
+        assertThat(instance)
+                .hasPassed(CaseActivities.PAPER_REVIEW_REQUESTED)
+                .isWaitingAt(CaseActivities.OFFLINE_REVIEW);
     }
 
     @Test
@@ -510,8 +543,8 @@ class QualificationReviewProcessTest {
         becomesServingMilitary();
 
         assertThat(instance)
-                .hasPassed("uploadMovedToPaper", "notifyMovedToPaperReview")
-                .isWaitingAt("offlineReview");
+                .hasPassed(CaseActivities.UPLOAD_MOVED_TO_PAPER, CaseActivities.NOTIFY_MOVED_TO_PAPER_REVIEW)
+                .isWaitingAt(CaseActivities.OFFLINE_REVIEW);
         assertThat(latestMessage().kind()).isEqualTo("MOVED_TO_PAPER_REVIEW");
         assertThat(status()).isEqualTo(CaseStatus.OFFLINE);
     }
@@ -523,7 +556,9 @@ class QualificationReviewProcessTest {
 
         becomesServingMilitary();
 
-        assertThat(instance).hasPassed("resubmissionMovedToPaper").isWaitingAt("offlineReview");
+        assertThat(instance)
+                .hasPassed(CaseActivities.RESUBMISSION_MOVED_TO_PAPER)
+                .isWaitingAt(CaseActivities.OFFLINE_REVIEW);
         assertThat(engine.getManagementService()
                         .createJobQuery()
                         .processInstanceId(instance.getId())
@@ -539,9 +574,11 @@ class QualificationReviewProcessTest {
 
         becomesServingMilitary();
 
-        assertThat(instance).hasPassed("siteReviewMovedToPaper").isWaitingAt("offlineReview");
+        assertThat(instance)
+                .hasPassed(CaseActivities.SITE_REVIEW_MOVED_TO_PAPER)
+                .isWaitingAt(CaseActivities.OFFLINE_REVIEW);
         cases.offlineReview(applicant, Verdict.pass());
-        assertThat(instance).isWaitingAt("regionReview");
+        assertThat(instance).isWaitingAt(CaseActivities.REGION_REVIEW);
     }
 
     @Test
@@ -555,8 +592,8 @@ class QualificationReviewProcessTest {
         });
 
         assertThat(instance)
-                .hasPassed("offlineMovedToOnline", "notifyMovedToOnlineUpload")
-                .isWaitingAt("uploadMaterials");
+                .hasPassed(CaseActivities.OFFLINE_MOVED_TO_ONLINE, CaseActivities.NOTIFY_MOVED_TO_ONLINE_UPLOAD)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(message("MOVED_TO_ONLINE_UPLOAD").text()).contains("改为网上审核", "2026年2月10日");
         assertThat(checklists.requiredCodes(applicant.candidateNo)).contains("DIPLOMA");
         assertThat(status()).isEqualTo(CaseStatus.NOT_SUBMITTED);
@@ -569,7 +606,7 @@ class QualificationReviewProcessTest {
 
         becomesServingMilitary();
 
-        assertThat(instance).hasPassed("requestPaperReview").isWaitingAt("regionReview");
+        assertThat(instance).hasPassed(CaseActivities.REQUEST_PAPER_REVIEW).isWaitingAt(CaseActivities.REGION_REVIEW);
         assertThat(kinds()).doesNotContain("MOVED_TO_PAPER_REVIEW");
     }
 
@@ -589,8 +626,11 @@ class QualificationReviewProcessTest {
         cases.change(applicant, a -> a.foreignDegree = true);
 
         assertThat(instance)
-                .hasPassed("reevaluateChecklist", "notifyChecklistExtended", "newMaterialsRequested")
-                .isWaitingAt("uploadMaterials");
+                .hasPassed(
+                        CaseActivities.REEVALUATE_CHECKLIST,
+                        CaseActivities.NOTIFY_CHECKLIST_EXTENDED,
+                        CaseActivities.NEW_MATERIALS_REQUESTED)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(checklists.requiredCodes(applicant.candidateNo)).contains("FOREIGN_DEGREE_VERIFICATION");
         assertThat(latestMessage().text()).contains("教育部留学服务中心学历认证报告");
     }
@@ -603,29 +643,33 @@ class QualificationReviewProcessTest {
 
         cases.change(applicant, a -> a.foreignDegree = true);
 
-        assertThat(instance).hasPassed("newMaterialsDuringSiteReview").isWaitingAt("uploadMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.NEW_MATERIALS_DURING_SITE_REVIEW)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(documents.images(applicant.candidateNo)).hasSize(4).allMatch(MaterialImage::locked);
         assertThat(status()).isEqualTo(CaseStatus.NOT_SUBMITTED);
 
         cases.upload(applicant, "FOREIGN_DEGREE_VERIFICATION");
         cases.submit(applicant);
-        assertThat(instance).isWaitingAt("waitForReviewOpening");
+        assertThat(instance).isWaitingAt(CaseActivities.WAIT_FOR_REVIEW_OPENING);
     }
 
     @Test
     void checklistGrowingDuringTheFinalReviewSendsTheCaseBackAndTheSerialNumberStays() {
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.siteReview(applicant, Verdict.pass());
-        Object serial = engine.getRuntimeService().getVariable(instance.getId(), "serialNumber");
+        Object serial = engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER);
 
         cases.change(applicant, a -> a.foreignDegree = true);
 
-        assertThat(instance).hasPassed("newMaterialsDuringFinalReview").isWaitingAt("uploadMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.NEW_MATERIALS_DURING_FINAL_REVIEW)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         cases.upload(applicant, "FOREIGN_DEGREE_VERIFICATION");
         cases.submit(applicant);
-        cases.passTimeUntil(instance, "waitForReviewOpening");
+        cases.passTimeUntil(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING);
         cases.siteReview(applicant, Verdict.pass());
-        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serialNumber"))
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER))
                 .isEqualTo(serial);
     }
 
@@ -636,7 +680,7 @@ class QualificationReviewProcessTest {
         cases.change(applicant, a -> a.phone = "13900139000");
         cases.change(applicant, a -> a.phone = "13900139000");
 
-        assertThat(instance).hasPassed("checklistUpdated").isWaitingAt("siteReview");
+        assertThat(instance).hasPassed(CaseActivities.CHECKLIST_UPDATED).isWaitingAt(CaseActivities.SITE_REVIEW);
         assertThat(kinds()).doesNotContain("CHECKLIST_EXTENDED");
     }
 
@@ -659,13 +703,16 @@ class QualificationReviewProcessTest {
         applicant.schoolInRegion = true;
         cases.clockAt(OffsetDateTime.parse("2025-01-10T09:00:00+08:00"));
         ProcessInstance instance = cases.register(applicant);
-        assertThat(instance).isWaitingAt("uploadMaterials");
+        assertThat(instance).isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
 
         cases.change(applicant, a -> a.schoolInRegion = false);
 
         assertThat(instance)
                 .isEnded()
-                .hasPassed("becameIneligible", "notifyIneligibleAfterChange", "ineligibleAfterChange");
+                .hasPassed(
+                        CaseActivities.BECAME_INELIGIBLE,
+                        CaseActivities.NOTIFY_INELIGIBLE_AFTER_CHANGE,
+                        CaseActivities.INELIGIBLE_AFTER_CHANGE);
         assertThat(latestMessage().kind()).isEqualTo("NOT_QUALIFIED_ELIGIBILITY");
         assertThat(status()).isEqualTo(CaseStatus.NOT_QUALIFIED);
     }
@@ -675,7 +722,7 @@ class QualificationReviewProcessTest {
         cases.register(applicant);
 
         assertThatThrownBy(() -> cases.change(applicant, a -> a.examYear = 2027))
-                .isInstanceOf(ApiException.class)
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining("考区和考试年度不能变更");
     }
 
@@ -734,7 +781,7 @@ class QualificationReviewProcessTest {
         cases.cancel(applicant);
         cases.cancel(applicant);
 
-        assertThat(instance).isEnded().hasPassed("notifyCancelled", "cancelled");
+        assertThat(instance).isEnded().hasPassed(CaseActivities.NOTIFY_CANCELLED, CaseActivities.CANCELLED);
         assertThat(engine.getTaskService()
                         .createTaskQuery()
                         .processInstanceId(instance.getId())
@@ -748,7 +795,7 @@ class QualificationReviewProcessTest {
         assertThat(kinds()).containsOnlyOnce("CANCELLED");
         assertThat(status()).isEqualTo(CaseStatus.CANCELLED);
         assertThatThrownBy(() -> cases.change(applicant, a -> a.phone = "13900139000"))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(DomainException.class);
     }
 
     // --- small helpers -------------------------------------------------------------------------------------------

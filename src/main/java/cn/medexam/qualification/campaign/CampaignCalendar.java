@@ -1,5 +1,6 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.EngineClock;
 import java.time.Instant;
 import java.util.Date;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 @Component("campaignCalendar")
 public class CampaignCalendar {
 
-    static final String RETURNED_AT = "returnedAt";
-    static final String ON_SITE_REQUESTED_AT = "onSiteRequestedAt";
+    static final String RETURNED_AT = CaseVariables.RETURNED_AT;
+    static final String ON_SITE_REQUESTED_AT = CaseVariables.ON_SITE_REQUESTED_AT;
 
     private final Campaigns campaigns;
     private final CampaignClock clock;

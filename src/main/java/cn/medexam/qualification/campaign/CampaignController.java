@@ -4,6 +4,7 @@ import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,8 @@ class CampaignController {
     }
 
     @PutMapping("/{region}/{year}")
+    @ApiResponse(responseCode = "201", description = "新建审核安排")
+    @ApiResponse(responseCode = "200", description = "已修改：movedTimers 与 timerMove")
     ResponseEntity<?> save(@PathVariable Region region, @PathVariable int year, @RequestBody JsonNode body) {
         CampaignForm form = service.formFor(region, year);
         try {
@@ -64,6 +67,8 @@ class CampaignController {
 
     /** Progress of the latest background move of the campaign's waiting timers (also in Cockpit → Batches). */
     @GetMapping("/{region}/{year}/timer-move")
+    @ApiResponse(responseCode = "200", description = "最近一次后台调整的进度")
+    @ApiResponse(responseCode = "404", description = "日期从未变更")
     TimerMove timerMove(@PathVariable Region region, @PathVariable int year) {
         return service.latestTimerMove(region, year).orElseThrow(() -> ApiException.notFound("该审核安排尚未调整过日期，没有定时器调整记录"));
     }

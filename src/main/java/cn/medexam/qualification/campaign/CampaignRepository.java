@@ -29,6 +29,13 @@ class CampaignRepository {
                 .optional();
     }
 
+    String divisionCode(Region region) {
+        return jdbc.sql("SELECT division_code FROM exam_region WHERE code = ?")
+                .param(region.name())
+                .query(String.class)
+                .single();
+    }
+
     String regionName(Region region) {
         return jdbc.sql("SELECT name FROM exam_region WHERE code = ?")
                 .param(region.name())

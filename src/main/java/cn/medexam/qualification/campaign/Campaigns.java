@@ -1,6 +1,7 @@
 package cn.medexam.qualification.campaign;
 
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.CaseVariables;
+import cn.medexam.qualification.system.RegionNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** Read access to the campaigns, for every capability that needs a date. */
 @Service
-public class Campaigns {
+public class Campaigns implements RegionNames {
 
     private final CampaignRepository repository;
     private final CampaignClock clock;
@@ -20,15 +21,13 @@ public class Campaigns {
     }
 
     public Campaign of(Region region, int examYear) {
-        return repository
-                .find(region, examYear)
-                .orElseThrow(() -> ApiException.notFound("未找到" + region + " " + examYear + "年度的审核安排，请联系考区管理员"));
+        return repository.find(region, examYear).orElseThrow(() -> new UnknownCampaignException(region, examYear));
     }
 
     /** The campaign of a running case, from its variables region and examYear. */
     public Campaign ofCase(VariableScope execution) {
-        return of(
-                Region.valueOf((String) execution.getVariable("region")), (Integer) execution.getVariable("examYear"));
+        return of(Region.valueOf((String) execution.getVariable(CaseVariables.REGION)), (Integer)
+                execution.getVariable(CaseVariables.EXAM_YEAR));
     }
 
     /** When the deadlines a reminder is counted back from last moved, if ever. */
@@ -43,6 +42,16 @@ public class Campaigns {
     /** 山东 for SHANDONG: the region as its reviewers call it. */
     public String regionName(Region region) {
         return repository.regionName(region);
+    }
+
+    /** 37 for SHANDONG: the region's administrative division code, part of every serial number. */
+    public String divisionCode(Region region) {
+        return repository.divisionCode(region);
+    }
+
+    @Override
+    public String nameOf(String regionCode) {
+        return regionName(Region.valueOf(regionCode));
     }
 
     public List<Campaign> all() {

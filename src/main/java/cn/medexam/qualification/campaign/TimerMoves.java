@@ -1,5 +1,6 @@
 package cn.medexam.qualification.campaign;
 
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.ResultSet;
@@ -49,8 +50,8 @@ class TimerMoves {
         List<String> cases = runtimeService
                 .createProcessInstanceQuery()
                 .processDefinitionKey(properties.processDefinitionKey())
-                .variableValueEquals("region", region.name())
-                .variableValueEquals("examYear", examYear)
+                .variableValueEquals(CaseVariables.REGION, region.name())
+                .variableValueEquals(CaseVariables.EXAM_YEAR, examYear)
                 .list()
                 .stream()
                 .map(ProcessInstance::getId)

@@ -1,5 +1,6 @@
 package cn.medexam.qualification.candidate;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,6 +45,8 @@ class ActivationController {
 
     /** Always 202: whether the candidate exists is not revealed. */
     @PostMapping("/code")
+    @ApiResponse(responseCode = "202", description = "总是 202：验证码以短信发送（每分钟至多一条，每天五条）")
+    @ApiResponse(responseCode = "429", description = "TOO_MANY_REQUESTS：同一地址一小时内超过 10 次")
     ResponseEntity<Void> sendCode(@Valid @RequestBody CodeRequest request, HttpServletRequest client) {
         limits.codeRequested(client.getRemoteAddr());
         activation.requestCode(request.candidateNo().trim(), request.idNumber().trim());
@@ -51,6 +54,11 @@ class ActivationController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "204", description = "已激活")
+    @ApiResponse(responseCode = "422", description = "验证码错误或已过期（错五次作废）")
+    @ApiResponse(responseCode = "400", description = "密码不符合规则")
+    @ApiResponse(responseCode = "409", description = "NOT_A_CANDIDATE_ACCOUNT：该编号是工作人员账号")
+    @ApiResponse(responseCode = "429", description = "同一地址 10 分钟内超过 20 次")
     ResponseEntity<Void> activate(@Valid @RequestBody Activation request, HttpServletRequest client) {
         limits.activationTried(client.getRemoteAddr());
         activation.activate(

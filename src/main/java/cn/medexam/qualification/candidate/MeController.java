@@ -9,6 +9,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -83,6 +84,11 @@ class MeController {
     }
 
     @PostMapping(path = "/materials/{code}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "201", description = "已保存（同一图片再次上传：同样的内容）")
+    @ApiResponse(responseCode = "422", description = "图片检查未通过：code 为检查项，message 为中文建议")
+    @ApiResponse(responseCode = "409", description = "材料已锁定或已满")
+    @ApiResponse(responseCode = "404", description = "材料清单中没有该材料")
+    @ApiResponse(responseCode = "400", description = "BAD_MULTIPART、NO_FILE")
     ResponseEntity<Uploaded> upload(Principal me, @PathVariable String code, @RequestPart("file") MultipartFile file)
             throws IOException {
         MaterialImage image = uploads.upload(me.getName(), code, file.getBytes());
@@ -99,12 +105,19 @@ class MeController {
     }
 
     @DeleteMapping("/materials/{code}/images/{id}")
+    @ApiResponse(responseCode = "204", description = "已删除")
+    @ApiResponse(responseCode = "409", description = "IMAGE_LOCKED：已提交锁定")
     ResponseEntity<Void> delete(Principal me, @PathVariable String code, @PathVariable String id) {
         uploads.delete(me.getName(), code, id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/submission")
+    @ApiResponse(responseCode = "200", description = "已提交，材料已锁定")
+    @ApiResponse(
+            responseCode = "422",
+            description = "MATERIALS_MISSING（missing：缺少的材料代码）、RETURNED_NOT_REPLACED（notReplaced）、PLEDGE_REQUIRED")
+    @ApiResponse(responseCode = "409", description = "已提交或已过截止时间")
     MyCase submit(Principal me) {
         uploads.submit(me.getName());
         return cases.of(me.getName());

@@ -12,7 +12,7 @@ import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
 import cn.medexam.qualification.review.ReviewService;
 import cn.medexam.qualification.review.SerialNumbers;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +60,7 @@ class MyCases {
 
     MyCase of(String candidateNo) {
         Registration registration =
-                registrations.find(candidateNo).orElseThrow(() -> ApiException.notFound("未找到您的报名信息"));
+                registrations.find(candidateNo).orElseThrow(() -> DomainException.notFound("未找到您的报名信息"));
         CaseStatus status = statuses.statusOf(candidateNo).orElse(null);
         List<MaterialImage> images = documents.images(candidateNo);
         boolean returned = status == CaseStatus.RETURNED;

@@ -1,6 +1,7 @@
 package cn.medexam.qualification.checklist;
 
 import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.system.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,12 @@ class DecideChecklistDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var outcome = checklists.decide(registrations.require(execution.getProcessBusinessKey()));
         ChecklistDecision decision = outcome.decision();
-        execution.setVariable("eligible", decision.eligible());
-        execution.setVariable("offlineReview", decision.offlineReview());
-        execution.setVariable("newMaterials", String.join(",", outcome.newlyRequired()));
+        execution.setVariable(CaseVariables.ELIGIBLE, decision.eligible());
+        execution.setVariable(CaseVariables.OFFLINE_REVIEW, decision.offlineReview());
+        execution.setVariable(CaseVariables.NEW_MATERIALS, String.join(",", outcome.newlyRequired()));
         if (!decision.eligible()) {
-            execution.setVariable("notQualifiedStage", "ELIGIBILITY");
-            execution.setVariable("notQualifiedReason", decision.ineligibleReason());
+            execution.setVariable(CaseVariables.NOT_QUALIFIED_STAGE, "ELIGIBILITY");
+            execution.setVariable(CaseVariables.NOT_QUALIFIED_REASON, decision.ineligibleReason());
         }
     }
 }

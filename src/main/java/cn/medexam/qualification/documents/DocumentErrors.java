@@ -1,7 +1,6 @@
 package cn.medexam.qualification.documents;
 
 import cn.medexam.qualification.system.ApiError;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -21,10 +20,6 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class DocumentErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentErrors.class);
-
-    record MissingMaterials(String code, String message, List<String> missing) {}
-
-    record NotReplaced(String code, String message, List<String> notReplaced) {}
 
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<ApiError> rejected(ImageRejectedException e) {
@@ -56,14 +51,14 @@ class DocumentErrors {
     }
 
     @ExceptionHandler(MaterialsMissingException.class)
-    ResponseEntity<MissingMaterials> missing(MaterialsMissingException e) {
+    ResponseEntity<ApiError> missing(MaterialsMissingException e) {
         return ResponseEntity.unprocessableEntity()
-                .body(new MissingMaterials("MATERIALS_MISSING", e.getMessage(), e.missing()));
+                .body(ApiError.missing("MATERIALS_MISSING", e.getMessage(), e.missing()));
     }
 
     @ExceptionHandler(ReturnedNotReplacedException.class)
-    ResponseEntity<NotReplaced> notReplaced(ReturnedNotReplacedException e) {
+    ResponseEntity<ApiError> notReplaced(ReturnedNotReplacedException e) {
         return ResponseEntity.unprocessableEntity()
-                .body(new NotReplaced("RETURNED_NOT_REPLACED", e.getMessage(), e.notReplaced()));
+                .body(ApiError.notReplaced("RETURNED_NOT_REPLACED", e.getMessage(), e.notReplaced()));
     }
 }

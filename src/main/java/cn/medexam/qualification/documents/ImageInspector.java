@@ -46,21 +46,23 @@ import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks every uploaded image goes through before it is stored (SPEC.md section 3, issue 5), cheapest first, so
- * that nothing is decoded before the size, the real type and the pixel dimensions from the header have passed:
+ * The checks every uploaded image goes through before it is stored (SPEC.md section 3, issue 5), cheapest first:
+ * every check that needs only the bytes, the header or the EXIF runs before anything is decoded, so its verdict wins
+ * over those of the decoded pixels (a 1000 × 400 ID photo is told {@code PHOTO_PROPORTIONS}, not {@code BLURRY}):
  * <ol>
  * <li>{@code EMPTY}, {@code TOO_LARGE} (more than {@link ImageRules#maxBytes()} bytes);</li>
  * <li>the real type from the bytes (Apache Tika's magic, never the file name): only JPEG and PNG pass;</li>
  * <li>for the ID photo: JPEG only and fewer than {@link ImageRules#photoMaxBytes()} bytes;</li>
  * <li>width and height read from the header without decoding: an image bomb is refused before any raster exists;</li>
  * <li>too few pixels to read the content;</li>
+ * <li>for the ID photo: the small two-inch shape, from the same header values;</li>
  * <li>EXIF orientation (metadata-extractor): rotated or mirrored images are refused, the candidate turns them upright;</li>
  * <li>decoding, subsampled so the raster stays under {@link ImageRules#maxDecodedPixels()} pixels (TwelveMonkeys
  * ImageIO reads CMYK/YCCK and progressive JPEGs); truncated or undecodable files are {@code CORRUPT};</li>
  * <li>sharpness: on a grayscale copy at most {@link ImageRules#analysisWidth()} wide, slightly smoothed against noise,
  * the variance of the Laplacian is taken in 32-pixel tiles and the 90th percentile of the tiles is the image's
  * sharpness, so blank margins of a page neither help nor hurt; below the threshold is {@code BLURRY};</li>
- * <li>for the ID photo: a white background (the top and upper side strips) and the small two-inch shape.</li>
+ * <li>for the ID photo: a white background (the top and upper side strips).</li>
  * </ol>
  * Thread-safe: every call makes and disposes its own {@link ImageReader}; the Tika facade and the reader providers
  * are shared and stateless.

@@ -1,5 +1,6 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.EngineClock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +23,6 @@ class LockSubmissionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var now = clock.now();
         store.lockAll(execution.getProcessBusinessKey(), now);
-        execution.setVariable("lockedAt", Date.from(now));
+        execution.setVariable(CaseVariables.LOCKED_AT, Date.from(now));
     }
 }

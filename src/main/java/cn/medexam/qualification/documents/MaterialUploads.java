@@ -5,7 +5,7 @@ import cn.medexam.qualification.checklist.ChecklistEntry;
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.util.Collection;
@@ -15,8 +15,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +40,6 @@ public class MaterialUploads {
     private final Registrations registrations;
     private final Campaigns campaigns;
     private final TaskService taskService;
-    private final JdbcClient jdbc;
     private final EngineClock clock;
     private final ReviewProperties properties;
     private final TransactionTemplate transaction;
@@ -57,7 +54,6 @@ public class MaterialUploads {
             Registrations registrations,
             Campaigns campaigns,
             TaskService taskService,
-            JdbcClient jdbc,
             EngineClock clock,
             ReviewProperties properties,
             TransactionTemplate transaction,
@@ -74,7 +70,6 @@ public class MaterialUploads {
         this.registrations = registrations;
         this.campaigns = campaigns;
         this.taskService = taskService;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
     }
@@ -140,9 +135,9 @@ public class MaterialUploads {
         MaterialImage image = imagesOf(candidateNo, materialCode).stream()
                 .filter(i -> i.id().equals(imageId))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("未找到该图片"));
+                .orElseThrow(() -> DomainException.notFound("未找到该图片"));
         if (image.locked() || !store.deleteUnlocked(candidateNo, imageId)) {
-            throw ApiException.conflict("IMAGE_LOCKED", "该图片已提交锁定，不能删除");
+            throw DomainException.conflict("IMAGE_LOCKED", "该图片已提交锁定，不能删除");
         }
     }
 
@@ -163,7 +158,8 @@ public class MaterialUploads {
     public void submit(String candidateNo) {
         lockCandidate(candidateNo);
         Task task = openUploadTask(candidateNo)
-                .orElseThrow(() -> ApiException.conflict("NOT_OPEN_FOR_SUBMISSION", "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
+                .orElseThrow(
+                        () -> DomainException.conflict("NOT_OPEN_FOR_SUBMISSION", "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间"));
         pledges.requireFor(candidateNo, task);
         Map<String, Integer> counts = store.imageCounts(candidateNo);
         List<String> missing = checklists.requiredCodes(candidateNo).stream()
@@ -207,10 +203,7 @@ public class MaterialUploads {
 
     /** Uploads, deletions and the submission of one candidate take turns on the registration row. */
     private void lockCandidate(String candidateNo) {
-        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE")
-                .param(candidateNo)
-                .query(String.class)
-                .single();
+        registrations.lockForUpdate(candidateNo);
     }
 
     /** Early answers before the checks, re-checked when the image is kept. */
@@ -224,18 +217,18 @@ public class MaterialUploads {
         }
     }
 
-    private static ApiException materialLocked() {
-        return ApiException.conflict("MATERIAL_LOCKED", "该材料已提交锁定，不能再上传；如审核退回，退回的材料会解锁");
+    private static DomainException materialLocked() {
+        return DomainException.conflict("MATERIAL_LOCKED", "该材料已提交锁定，不能再上传；如审核退回，退回的材料会解锁");
     }
 
-    private static ApiException full(ChecklistEntry material) {
-        return ApiException.conflict(
+    private static DomainException full(ChecklistEntry material) {
+        return DomainException.conflict(
                 "MAX_IMAGES_REACHED", "“" + material.name() + "”最多上传 " + material.maxImages() + " 张图片，请先删除不需要的图片");
     }
 
     private void requireOpenUploadTask(String candidateNo) {
         if (openUploadTask(candidateNo).isEmpty()) {
-            throw ApiException.conflict("CASE_LOCKED", "上报完成，内容已锁定：当前不能上传或修改材料");
+            throw DomainException.conflict("CASE_LOCKED", "上报完成，内容已锁定：当前不能上传或修改材料");
         }
     }
 
@@ -243,7 +236,7 @@ public class MaterialUploads {
         Registration registration = registrations.require(candidateNo);
         var opens = campaigns.of(registration.region(), registration.examYear()).uploadOpens();
         if (clock.now().atZone(properties.timeZone()).toLocalDate().isBefore(opens)) {
-            throw new ApiException(HttpStatus.CONFLICT, "UPLOAD_NOT_OPEN", "材料上传将于" + opens + "开始，请届时再上传");
+            throw DomainException.conflict("UPLOAD_NOT_OPEN", "材料上传将于" + opens + "开始，请届时再上传");
         }
     }
 
@@ -251,7 +244,7 @@ public class MaterialUploads {
         return checklists.activeMaterials(candidateNo).stream()
                 .filter(m -> m.code().equals(materialCode))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("您的材料清单中没有“" + materialCode + "”这项材料"));
+                .orElseThrow(() -> DomainException.notFound("您的材料清单中没有“" + materialCode + "”这项材料"));
     }
 
     private List<MaterialImage> imagesOf(String candidateNo, String materialCode) {

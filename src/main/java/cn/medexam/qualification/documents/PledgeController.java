@@ -3,6 +3,7 @@ package cn.medexam.qualification.documents;
 import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,8 @@ class PledgeController {
 
     /** 204: recorded with the time, for the submission round that is open. */
     @PostMapping("/api/me/pledge")
+    @ApiResponse(responseCode = "204", description = "已记录本轮提交的承诺及时间")
+    @ApiResponse(responseCode = "409", description = "当前没有待提交的材料")
     ResponseEntity<Void> pledge(Principal me) {
         if (uploads.openUploadTask(me.getName()).isEmpty()) {
             throw ApiException.conflict("NOT_OPEN_FOR_SUBMISSION", "当前没有待提交的材料：材料已提交锁定，或已超过提交截止时间");

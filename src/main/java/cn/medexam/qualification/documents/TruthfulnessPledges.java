@@ -4,14 +4,13 @@ import cn.medexam.qualification.campaign.CampaignCreated;
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,8 +103,7 @@ public class TruthfulnessPledges {
             return;
         }
         if (latest(candidateNo).filter(pledge -> covers(pledge, round)).isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY, "PLEDGE_REQUIRED", "提交审核前，请先阅读并确认《考生承诺》：本人上传的报名资料真实、准确、完整、有效");
+            throw DomainException.unprocessable("PLEDGE_REQUIRED", "提交审核前，请先阅读并确认《考生承诺》：本人上传的报名资料真实、准确、完整、有效");
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.medexam.qualification.documents;
 
 import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.system.CaseVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -36,8 +37,8 @@ class VerifyRequiredMaterialsDelegate implements JavaDelegate {
                 .filter(code -> counts.getOrDefault(code, 0) == 0)
                 .toList();
         List<String> notReplaced = store.notReplaced(candidateNo);
-        execution.setVariable("missingMaterials", String.join(",", missing));
-        execution.setVariable("notReplacedMaterials", String.join(",", notReplaced));
+        execution.setVariable(CaseVariables.MISSING_MATERIALS, String.join(",", missing));
+        execution.setVariable(CaseVariables.NOT_REPLACED_MATERIALS, String.join(",", notReplaced));
         if (!missing.isEmpty() || !notReplaced.isEmpty()) {
             throw new BpmnError(
                     MATERIALS_MISSING,

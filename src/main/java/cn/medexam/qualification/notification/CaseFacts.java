@@ -4,6 +4,7 @@ import cn.medexam.qualification.campaign.Campaign;
 import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.review.ReviewService;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ class CaseFacts {
     }
 
     String resubmissionLastDay(DelegateExecution execution) {
-        Date returnedAt = (Date) execution.getVariable("returnedAt");
+        Date returnedAt = (Date) execution.getVariable(CaseVariables.RETURNED_AT);
         LocalDate returnedOn =
                 returnedAt.toInstant().atZone(properties.timeZone()).toLocalDate();
         return day(campaign(execution).resubmissionLastDay(returnedOn));
@@ -51,7 +52,7 @@ class CaseFacts {
 
     /** The last day to come to the site for on-site review. */
     String onSiteLastDay(DelegateExecution execution) {
-        Date sentAt = (Date) execution.getVariable("onSiteRequestedAt");
+        Date sentAt = (Date) execution.getVariable(CaseVariables.ON_SITE_REQUESTED_AT);
         LocalDate sentOn = sentAt.toInstant().atZone(properties.timeZone()).toLocalDate();
         return day(campaign(execution).onSiteReviewLastDay(sentOn));
     }

@@ -1,5 +1,6 @@
 package cn.medexam.qualification.notification;
 
+import cn.medexam.qualification.system.CaseVariables;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -21,17 +22,21 @@ enum MessageKind {
     RESUBMISSION_REMINDER((facts, execution) -> Map.of("deadline", facts.resubmissionLastDay(execution))),
     RESUBMISSION_MISSED((facts, execution) -> Map.of("deadline", facts.resubmissionLastDay(execution))),
     RESUBMITTED((facts, execution) -> Map.of("lockedAt", lockedAt(facts, execution))),
-    SITE_PASSED((facts, execution) -> Map.of("serialNumber", (String) execution.getVariable("serialNumber"))),
+    SITE_PASSED(
+            (facts, execution) -> Map.of("serialNumber", (String) execution.getVariable(CaseVariables.SERIAL_NUMBER))),
     FINAL_PASSED((facts, execution) -> Map.of()),
     NOT_QUALIFIED_ELIGIBILITY(MessageKind::reason),
     NOT_QUALIFIED_SITE(MessageKind::reason),
     NOT_QUALIFIED_OFFLINE(MessageKind::reason),
     NOT_QUALIFIED_REGION(MessageKind::reason),
     CHECKLIST_EXTENDED((facts, execution) ->
-            Map.of("materials", facts.materialNames((String) execution.getVariable("newMaterials")))),
+            Map.of("materials", facts.materialNames((String) execution.getVariable(CaseVariables.NEW_MATERIALS)))),
     CANCELLED((facts, execution) -> Map.of()),
     ON_SITE_REVIEW((facts, execution) -> Map.of(
-            "reason", (String) execution.getVariable("onSiteReason"), "deadline", facts.onSiteLastDay(execution))),
+            "reason",
+            (String) execution.getVariable(CaseVariables.ON_SITE_REASON),
+            "deadline",
+            facts.onSiteLastDay(execution))),
     ON_SITE_MISSED((facts, execution) -> Map.of("deadline", facts.onSiteLastDay(execution))),
     NOT_QUALIFIED_ON_SITE(MessageKind::reason),
     MOVED_TO_PAPER_REVIEW((facts, execution) -> Map.of()),
@@ -49,10 +54,10 @@ enum MessageKind {
     }
 
     private static String lockedAt(CaseFacts facts, DelegateExecution execution) {
-        return facts.moment((Date) execution.getVariable("lockedAt"));
+        return facts.moment((Date) execution.getVariable(CaseVariables.LOCKED_AT));
     }
 
     private static Map<String, String> reason(CaseFacts facts, DelegateExecution execution) {
-        return Map.of("reason", (String) execution.getVariable("notQualifiedReason"));
+        return Map.of("reason", (String) execution.getVariable(CaseVariables.NOT_QUALIFIED_REASON));
     }
 }

@@ -3,4 +3,9 @@
  * the provider's adapter; owns {@code message_template}, {@code candidate_message}, {@code sms_outbox} and {@code
  * demo_sms}.
  */
+@ApplicationModule(
+        displayName = "Notifications",
+        allowedDependencies = {"campaign", "checklist", "registration", "review", "system"})
 package cn.medexam.qualification.notification;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -35,8 +36,11 @@ class ProgressHistoryHandler implements HistoryEventHandler {
 
     static final Set<String> REVIEW_TASKS = Set.of("siteReview", "offlineReview", "onSiteReview", "regionReview");
     private static final Set<String> UPLOAD_TASKS = Set.of("uploadMaterials", "resubmitMaterials");
-    private static final Set<String> OUTCOME_VARIABLES =
-            Set.of("siteOutcome", "offlineOutcome", "onSiteOutcome", "finalOutcome");
+    private static final Set<String> OUTCOME_VARIABLES = Set.of(
+            CaseVariables.SITE_OUTCOME,
+            CaseVariables.OFFLINE_OUTCOME,
+            CaseVariables.ON_SITE_OUTCOME,
+            CaseVariables.FINAL_OUTCOME);
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<Registrations> registrations;
@@ -213,7 +217,7 @@ class ProgressHistoryHandler implements HistoryEventHandler {
         }
         String name = variable.getVariableName();
         switch (name) {
-            case "lockedAt" -> {
+            case CaseVariables.LOCKED_AT -> {
                 Timestamp at = longTimestamp(variable);
                 update(variable, "locked_at = ?", at);
                 jdbc.update(
@@ -224,18 +228,18 @@ class ProgressHistoryHandler implements HistoryEventHandler {
                                CASE WHEN return_count > 0 THEN 'RESUBMITTED' ELSE 'SUBMITTED' END, ?, ?
                           FROM case_progress WHERE process_instance_id = ?""", at == null ? now() : at, day(at == null ? now() : at), variable.getProcessInstanceId());
             }
-            case "returnCount" ->
+            case CaseVariables.RETURN_COUNT ->
                 update(
                         variable,
                         "return_count = ?",
                         variable.getLongValue() == null
                                 ? 0
                                 : variable.getLongValue().intValue());
-            case "returnedAt" -> update(variable, "returned_at = ?", longTimestamp(variable));
-            case "serialNumber" -> update(variable, "serial_number = ?", variable.getTextValue());
-            case "examSite" -> update(variable, "exam_site = ?", variable.getTextValue());
-            case "region" -> update(variable, "region = COALESCE(region, ?)", variable.getTextValue());
-            case "examYear" ->
+            case CaseVariables.RETURNED_AT -> update(variable, "returned_at = ?", longTimestamp(variable));
+            case CaseVariables.SERIAL_NUMBER -> update(variable, "serial_number = ?", variable.getTextValue());
+            case CaseVariables.EXAM_SITE -> update(variable, "exam_site = ?", variable.getTextValue());
+            case CaseVariables.REGION -> update(variable, "region = COALESCE(region, ?)", variable.getTextValue());
+            case CaseVariables.EXAM_YEAR ->
                 update(
                         variable,
                         "exam_year = COALESCE(exam_year, ?)",

@@ -4,4 +4,9 @@
  * (kept by {@link cn.medexam.qualification.office.ProgressHistoryHandler} in the engine's transaction of every step),
  * {@code exam_site} and {@code case_export}.
  */
+@ApplicationModule(
+        displayName = "Exam office",
+        allowedDependencies = {"campaign", "checklist", "registration", "review", "system"})
 package cn.medexam.qualification.office;
+
+import org.springframework.modulith.ApplicationModule;

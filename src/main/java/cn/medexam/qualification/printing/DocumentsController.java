@@ -1,6 +1,7 @@
 package cn.medexam.qualification.printing;
 
 import cn.medexam.qualification.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -33,6 +34,10 @@ class DocumentsController {
     }
 
     @GetMapping("/{kind}.pdf")
+    @ApiResponse(responseCode = "200", description = "application/pdf，A4，附件下载")
+    @ApiResponse(responseCode = "409", description = "NOTICE_NOT_AVAILABLE：考点初审通过前没有通知单")
+    @ApiResponse(responseCode = "404", description = "未知的表格")
+    @ApiResponse(responseCode = "503", description = "PRINTING_UNAVAILABLE：缺少字体")
     ResponseEntity<byte[]> pdf(Principal me, @PathVariable String kind) {
         PrintableDocument document =
                 PrintableDocument.named(kind).orElseThrow(() -> ApiException.notFound("没有这种可打印的表格：" + kind));

@@ -8,7 +8,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
 import cn.medexam.qualification.review.SerialNumbers;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Which documents a candidate may print, and the PDFs themselves. */
@@ -98,7 +97,7 @@ class PrintedDocuments {
 
     private byte[] notice(String candidateNo, FormFacts facts, String baseUrl) {
         noticeRefusal(candidateNo).ifPresent(reason -> {
-            throw new ApiException(HttpStatus.CONFLICT, "NOTICE_NOT_AVAILABLE", reason);
+            throw DomainException.conflict("NOTICE_NOT_AVAILABLE", reason);
         });
         String serial = serialNumbers.of(candidateNo).orElseThrow();
         CaseStatus status = statuses.statusOf(candidateNo).orElseThrow();
@@ -135,6 +134,6 @@ class PrintedDocuments {
     }
 
     private Registration registration(String candidateNo) {
-        return registrations.find(candidateNo).orElseThrow(() -> ApiException.notFound("未找到您的报名信息"));
+        return registrations.find(candidateNo).orElseThrow(() -> DomainException.notFound("未找到您的报名信息"));
     }
 }

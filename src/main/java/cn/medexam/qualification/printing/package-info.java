@@ -5,4 +5,9 @@
  * code and short code lead to the public check {@code GET /verify/{code}}. {@code /api/me/documents/**}; owns {@code
  * registration_notice}.
  */
+@ApplicationModule(
+        displayName = "Printing",
+        allowedDependencies = {"campaign", "checklist", "registration", "review", "system"})
 package cn.medexam.qualification.printing;
+
+import org.springframework.modulith.ApplicationModule;

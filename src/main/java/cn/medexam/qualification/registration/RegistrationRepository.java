@@ -107,6 +107,13 @@ class RegistrationRepository {
                 .update();
     }
 
+    void lockForUpdate(String candidateNo) {
+        jdbc.sql("SELECT candidate_no FROM registration WHERE candidate_no = ? FOR UPDATE")
+                .param(candidateNo)
+                .query(String.class)
+                .single();
+    }
+
     boolean isCancelled(String candidateNo) {
         return jdbc.sql("SELECT COUNT(*) FROM registration WHERE candidate_no = ? AND cancelled_at IS NOT NULL")
                         .param(candidateNo)

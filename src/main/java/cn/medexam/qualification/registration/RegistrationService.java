@@ -1,7 +1,8 @@
 package cn.medexam.qualification.registration;
 
 import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.CaseVariables;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.Masking;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,13 +65,13 @@ public class RegistrationService {
             if (existing.get().equals(registration)) {
                 return Optional.empty();
             }
-            throw ApiException.conflict(
+            throw DomainException.conflict(
                     "REGISTRATION_EXISTS",
                     "考生编号 " + registration.candidateNo() + " 已有报名信息；变更请使用 PUT /api/registrations/"
                             + registration.candidateNo());
         }
         if (identity.isStaffAccount(registration.candidateNo())) {
-            throw ApiException.conflict(
+            throw DomainException.conflict(
                     "CANDIDATE_NO_IS_STAFF_ACCOUNT",
                     "考生编号 " + registration.candidateNo() + " 与系统中已有的工作人员账号相同，不能作为考生编号；请核对报名数据");
         }
@@ -98,11 +98,11 @@ public class RegistrationService {
     @Transactional
     public void change(String candidateNo, Registration changed) {
         if (!candidateNo.equals(changed.candidateNo())) {
-            throw ApiException.badRequest("CANDIDATE_NO_MISMATCH", "请求体中的考生编号与地址中的考生编号不一致");
+            throw DomainException.invalid("CANDIDATE_NO_MISMATCH", "请求体中的考生编号与地址中的考生编号不一致");
         }
         Registration before = repository.find(candidateNo).orElseThrow(() -> Registrations.unknown(candidateNo));
         if (before.region() != changed.region() || before.examYear() != changed.examYear()) {
-            throw ApiException.conflict("REGION_OR_YEAR_CHANGED", "考区和考试年度不能变更；如需变更，请取消报名后重新报名");
+            throw DomainException.conflict("REGION_OR_YEAR_CHANGED", "考区和考试年度不能变更；如需变更，请取消报名后重新报名");
         }
         String caseId = runningCase(candidateNo);
         if (before.equals(changed)) {
@@ -111,7 +111,11 @@ public class RegistrationService {
         repository.update(changed, clock.now());
         runtimeService.setVariables(
                 caseId,
-                Map.of("candidateName", changed.name(), "idNumberMasked", Masking.idNumber(changed.idNumber())));
+                Map.of(
+                        CaseVariables.CANDIDATE_NAME,
+                        changed.name(),
+                        CaseVariables.ID_NUMBER_MASKED,
+                        Masking.idNumber(changed.idNumber())));
         if (!before.examSite().equals(changed.examSite())) {
             moveToExamSite(
                     caseId,
@@ -144,7 +148,7 @@ public class RegistrationService {
         identity.ensureReviewerGroups(to, region);
         identity.revokeCaseFromSite(caseId, from);
         identity.grantCaseToSite(caseId, to);
-        runtimeService.setVariable(caseId, "examSite", to);
+        runtimeService.setVariable(caseId, CaseVariables.EXAM_SITE, to);
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(caseId)
@@ -162,32 +166,31 @@ public class RegistrationService {
                 .processInstanceBusinessKey(candidateNo)
                 .singleResult();
         if (running == null) {
-            throw ApiException.conflict("CASE_CLOSED", "考生编号 " + candidateNo + " 的资格审核已结束，报名信息不能再变更");
+            throw DomainException.conflict("CASE_CLOSED", "考生编号 " + candidateNo + " 的资格审核已结束，报名信息不能再变更");
         }
         return running.getId();
     }
 
     private void requireCampaign(Registration registration) {
         if (!campaigns.exists(registration.region(), registration.examYear())) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "NO_CAMPAIGN", "该考区 " + registration.examYear() + " 年度尚未安排资格审核，请联系考区管理员");
+            throw DomainException.invalid("NO_CAMPAIGN", "该考区 " + registration.examYear() + " 年度尚未安排资格审核，请联系考区管理员");
         }
     }
 
     /** The case's few variables: what the timers and task groups need, and the Tasklist columns (ID masked). */
     private static Map<String, Object> caseVariables(Registration registration) {
         return Map.of(
-                "candidateNo",
+                CaseVariables.CANDIDATE_NO,
                 registration.candidateNo(),
-                "candidateName",
+                CaseVariables.CANDIDATE_NAME,
                 registration.name(),
-                "idNumberMasked",
+                CaseVariables.ID_NUMBER_MASKED,
                 Masking.idNumber(registration.idNumber()),
-                "region",
+                CaseVariables.REGION,
                 registration.region().name(),
-                "examSite",
+                CaseVariables.EXAM_SITE,
                 registration.examSite(),
-                "examYear",
+                CaseVariables.EXAM_YEAR,
                 registration.examYear());
     }
 }

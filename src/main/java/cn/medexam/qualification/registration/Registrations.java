@@ -1,7 +1,6 @@
 package cn.medexam.qualification.registration;
 
 import cn.medexam.qualification.campaign.Region;
-import cn.medexam.qualification.system.ApiException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +29,19 @@ public class Registrations {
         return repository.find(candidateNo).orElseThrow(() -> unknown(candidateNo));
     }
 
+    /** The id of the case this registration started, once it has started one. */
+    public Optional<String> processInstanceId(String candidateNo) {
+        return repository.processInstanceId(candidateNo);
+    }
+
+    /**
+     * Locks the candidate's registration row until the calling transaction ends: the changes of one candidate's
+     * case (uploads, deletions, the submission) take turns on it.
+     */
+    public void lockForUpdate(String candidateNo) {
+        repository.lockForUpdate(candidateNo);
+    }
+
     /**
      * One page of a campaign's candidate numbers in ascending order, those after {@code after} (keyset paging:
      * pass "" for the first page, then the last number of the previous page). Cancelled registrations included.
@@ -38,7 +50,7 @@ public class Registrations {
         return repository.candidateNumbers(region, examYear, after, limit);
     }
 
-    static ApiException unknown(String candidateNo) {
-        return ApiException.notFound("未找到考生编号 " + candidateNo + " 的报名信息");
+    static UnknownRegistrationException unknown(String candidateNo) {
+        return new UnknownRegistrationException(candidateNo);
     }
 }

@@ -1,6 +1,7 @@
 package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.campaign.Region;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,9 +23,9 @@ class AssignSerialNumberDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String serial = serialNumbers.assign(
                 execution.getProcessBusinessKey(),
-                Region.valueOf((String) execution.getVariable("region")),
-                (Integer) execution.getVariable("examYear"),
+                Region.valueOf((String) execution.getVariable(CaseVariables.REGION)),
+                (Integer) execution.getVariable(CaseVariables.EXAM_YEAR),
                 clock.now());
-        execution.setVariable("serialNumber", serial);
+        execution.setVariable(CaseVariables.SERIAL_NUMBER, serial);
     }
 }

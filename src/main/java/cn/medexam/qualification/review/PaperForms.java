@@ -4,12 +4,11 @@ import cn.medexam.qualification.campaign.Campaign.PaperApplicationForm;
 import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +50,7 @@ class PaperForms {
     /** Records (or corrects) the day the form arrived; the region must collect it. */
     Receipt record(String candidateNo, LocalDate receivedOn, String reviewer, Instant now) {
         if (requirement(candidateNo) == PaperApplicationForm.NOT_COLLECTED) {
-            throw ApiException.conflict("PAPER_FORM_NOT_COLLECTED", "本考区不收取纸质报名暨授予医师资格申请表，无需登记");
+            throw DomainException.conflict("PAPER_FORM_NOT_COLLECTED", "本考区不收取纸质报名暨授予医师资格申请表，无需登记");
         }
         int updated = jdbc.sql("""
                         UPDATE paper_form_receipt SET received_on = ?, recorded_by = ?, recorded_at = ?
@@ -71,8 +70,7 @@ class PaperForms {
     void requireForFinalPass(String candidateNo) {
         if (requirement(candidateNo) == PaperApplicationForm.REQUIRED_FOR_FINAL_PASS
                 && receipt(candidateNo).isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_ENTITY, "PAPER_FORM_MISSING", "考点尚未登记收到该考生签字的报名暨授予医师资格申请表，终审不能通过");
+            throw DomainException.unprocessable("PAPER_FORM_MISSING", "考点尚未登记收到该考生签字的报名暨授予医师资格申请表，终审不能通过");
         }
     }
 }

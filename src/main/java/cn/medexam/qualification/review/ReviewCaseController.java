@@ -12,6 +12,7 @@ import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
 import cn.medexam.qualification.system.ReviewProperties;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -186,6 +187,10 @@ class ReviewCaseController {
 
     /** 登记纸质申请表: a reviewer of the candidate's exam site records the day the signed paper form arrived. */
     @PutMapping("/paper-form")
+    @ApiResponse(responseCode = "200", description = "已登记收到日期")
+    @ApiResponse(responseCode = "403", description = "SITE_REVIEWERS_ONLY")
+    @ApiResponse(responseCode = "409", description = "PAPER_FORM_NOT_COLLECTED")
+    @ApiResponse(responseCode = "400", description = "日期在将来")
     ReviewCase recordPaperForm(
             @PathVariable String candidateNo, @RequestBody PaperFormRequest request, Authentication reviewer) {
         access.siteReviewerFor(candidateNo, reviewer);
@@ -251,6 +256,11 @@ class ReviewCaseController {
 
     /** The verdict of the review round that is open now (site, offline or region), by a reviewer of that round. */
     @PostMapping("/decision")
+    @ApiResponse(responseCode = "200", description = "结论已记录：案件的审核视图")
+    @ApiResponse(responseCode = "400", description = "NO_OUTCOME 等：结论或原因缺失")
+    @ApiResponse(responseCode = "422", description = "PAPER_FORM_MISSING：考区规定终审须先收到纸质申请表")
+    @ApiResponse(responseCode = "409", description = "NO_REVIEW_TASK：当前没有待处理的审核任务")
+    @ApiResponse(responseCode = "404", description = "未找到该考生，或无权查看")
     ReviewCase decide(@PathVariable String candidateNo, @RequestBody DecisionRequest request, Authentication reviewer) {
         ReviewStage stage = access.stageFor(candidateNo, reviewer);
         if (request.outcome() == null) {
@@ -267,6 +277,8 @@ class ReviewCaseController {
 
     /** 放回待审列表: the reviewer gives back the review task they claimed. */
     @PostMapping("/release")
+    @ApiResponse(responseCode = "204", description = "已放回待审列表")
+    @ApiResponse(responseCode = "409", description = "NOT_CLAIMED_BY_YOU")
     ResponseEntity<Void> release(@PathVariable String candidateNo, Authentication reviewer) {
         reviews.release(candidateNo, access.stageFor(candidateNo, reviewer), reviewer.getName());
         return ResponseEntity.noContent().build();

@@ -1,7 +1,9 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.checklist.MaterialCatalog;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class ReviewDecisionRepository {
 
     private final JdbcClient jdbc;
+    private final MaterialCatalog materials;
 
-    ReviewDecisionRepository(JdbcClient jdbc) {
+    ReviewDecisionRepository(JdbcClient jdbc, MaterialCatalog materials) {
         this.jdbc = jdbc;
+        this.materials = materials;
     }
 
     void record(String candidateNo, ReviewStage stage, Verdict verdict, String reviewer, Instant now) {
@@ -59,13 +63,18 @@ class ReviewDecisionRepository {
                         SELECT id FROM review_decision WHERE candidate_no = ? AND outcome = 'RETURN'
                          ORDER BY seq DESC""").param(candidateNo).query(String.class).list().stream()
                 .findFirst();
+        Map<String, String> reasons = new HashMap<>();
+        latest.ifPresent(id -> jdbc.sql("SELECT material_code, reason FROM material_return WHERE decision_id = ?")
+                .param(id)
+                .query(rs -> {
+                    reasons.put(rs.getString("material_code"), rs.getString("reason"));
+                }));
         Map<String, String> returns = new LinkedHashMap<>();
-        latest.ifPresent(id -> jdbc.sql("""
-                        SELECT r.material_code, r.reason FROM material_return r
-                          JOIN material_type m ON m.code = r.material_code
-                         WHERE r.decision_id = ? ORDER BY m.sort_order""").param(id).query(rs -> {
-            returns.put(rs.getString("material_code"), rs.getString("reason"));
-        }));
+        for (String code : materials.names().keySet()) {
+            if (reasons.containsKey(code)) {
+                returns.put(code, reasons.get(code));
+            }
+        }
         return returns;
     }
 }

@@ -3,7 +3,8 @@ package cn.medexam.qualification.review;
 import cn.medexam.qualification.checklist.ChecklistEntry;
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.system.ApiError.FieldError;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.CaseVariables;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.InvalidInputException;
 import java.time.Instant;
@@ -63,12 +64,12 @@ public class ReviewService {
         // who decided, for the office's workload (office.ProgressHistoryHandler): completing sets no engine user
         variables.put("decidedBy", reviewer);
         if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED) {
-            variables.put("notQualifiedStage", stage.name());
-            variables.put("notQualifiedReason", verdict.reason());
+            variables.put(CaseVariables.NOT_QUALIFIED_STAGE, stage.name());
+            variables.put(CaseVariables.NOT_QUALIFIED_REASON, verdict.reason());
         }
         if (verdict.outcome() == ReviewOutcome.ON_SITE) {
-            variables.put("onSiteReason", verdict.reason());
-            variables.put("onSiteRequestedAt", Date.from(clock.now()));
+            variables.put(CaseVariables.ON_SITE_REASON, verdict.reason());
+            variables.put(CaseVariables.ON_SITE_REQUESTED_AT, Date.from(clock.now()));
         }
         if (verdict.outcome() == ReviewOutcome.RETURN) {
             variables.put(
@@ -86,7 +87,7 @@ public class ReviewService {
     public void release(String candidateNo, ReviewStage stage, String reviewer) {
         Task task = openTask(candidateNo, stage);
         if (!reviewer.equals(task.getAssignee())) {
-            throw ApiException.conflict("NOT_CLAIMED_BY_YOU", "该审核任务不是由您认领的，不能放回待审列表");
+            throw DomainException.conflict("NOT_CLAIMED_BY_YOU", "该审核任务不是由您认领的，不能放回待审列表");
         }
         taskService.setAssignee(task.getId(), null);
     }
@@ -98,7 +99,7 @@ public class ReviewService {
                 .taskDefinitionKey(stage.taskKey())
                 .singleResult();
         if (task == null) {
-            throw ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务");
+            throw DomainException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务");
         }
         return task;
     }

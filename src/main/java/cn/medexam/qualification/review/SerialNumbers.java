@@ -1,6 +1,7 @@
 package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.campaign.CampaignCreated;
+import cn.medexam.qualification.campaign.Campaigns;
 import cn.medexam.qualification.campaign.Region;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class SerialNumbers {
 
     private final JdbcClient jdbc;
+    private final Campaigns campaigns;
 
-    SerialNumbers(JdbcClient jdbc) {
+    SerialNumbers(JdbcClient jdbc, Campaigns campaigns) {
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
     }
 
     public Optional<String> of(String candidateNo) {
@@ -47,10 +50,7 @@ public class SerialNumbers {
                 .params(region.name(), examYear)
                 .query(Long.class)
                 .single();
-        String division = jdbc.sql("SELECT division_code FROM exam_region WHERE code = ?")
-                .param(region.name())
-                .query(String.class)
-                .single();
+        String division = campaigns.divisionCode(region);
         String serial = String.format("%d%s%06d", examYear, division, next);
         jdbc.sql(
                         "INSERT INTO serial_number (candidate_no, region, exam_year, serial, assigned_at) VALUES (?, ?, ?, ?, ?)")

@@ -1,6 +1,7 @@
 package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.system.CandidatesGroupCreated;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
@@ -26,11 +27,11 @@ import org.springframework.stereotype.Component;
 class TasklistFilters {
 
     private static final List<Map<String, String>> CASE_COLUMNS = List.of(
-            column("candidateNo", "考生编号"),
-            column("candidateName", "姓名"),
-            column("idNumberMasked", "证件号码"),
-            column("lockedAt", "提交时间"),
-            column("returnCount", "退回次数"));
+            column(CaseVariables.CANDIDATE_NO, "考生编号"),
+            column(CaseVariables.CANDIDATE_NAME, "姓名"),
+            column(CaseVariables.ID_NUMBER_MASKED, "证件号码"),
+            column(CaseVariables.LOCKED_AT, "提交时间"),
+            column(CaseVariables.RETURN_COUNT, "退回次数"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -61,7 +62,7 @@ class TasklistFilters {
                 : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
         String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";
         // Tasklist applies a filter's own order first and the order chosen in its list header after it
-        query = query.orderByProcessVariable("lockedAt", ValueType.DATE)
+        query = query.orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
                 .asc()
                 .orderByTaskCreateTime()
                 .asc();

@@ -1,6 +1,7 @@
 package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.documents.DocumentStore;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.EngineClock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,8 +29,8 @@ class UnlockReturnedMaterialsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String candidateNo = execution.getProcessBusinessKey();
         store.unlock(candidateNo, decisions.latestReturns(candidateNo).keySet());
-        execution.setVariable("returnedAt", Date.from(clock.now()));
-        Integer returns = (Integer) execution.getVariable("returnCount");
-        execution.setVariable("returnCount", returns == null ? 1 : returns + 1);
+        execution.setVariable(CaseVariables.RETURNED_AT, Date.from(clock.now()));
+        Integer returns = (Integer) execution.getVariable(CaseVariables.RETURN_COUNT);
+        execution.setVariable(CaseVariables.RETURN_COUNT, returns == null ? 1 : returns + 1);
     }
 }

@@ -29,6 +29,17 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
     }
 
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ApiError> refused(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return ResponseEntity.status(status).body(new ApiError(e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
         List<ApiError.FieldError> errors = e.getBindingResult().getFieldErrors().stream()

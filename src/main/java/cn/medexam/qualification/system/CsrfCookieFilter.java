@@ -9,8 +9,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Spring Security loads the CSRF token lazily; touching it makes the XSRF-TOKEN cookie go out with every answer,
- * so a browser page can send it back as X-XSRF-TOKEN on its next state-changing call.
+ * Spring Security loads the CSRF token lazily; touching it makes the QR-XSRF-TOKEN cookie go out with every answer,
+ * so a browser page can send it back as header X-QR-XSRF-TOKEN on its next state-changing call.
  */
 class CsrfCookieFilter extends OncePerRequestFilter {
 

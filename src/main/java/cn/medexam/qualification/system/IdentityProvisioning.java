@@ -2,8 +2,6 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.campaign.Region;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,7 +33,7 @@ public class IdentityProvisioning {
     private final ReviewProperties properties;
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
-    private final Campaigns campaigns;
+    private final RegionNames regionNames;
 
     public IdentityProvisioning(
             IdentityService identityService,
@@ -43,9 +41,9 @@ public class IdentityProvisioning {
             ReviewProperties properties,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
-            Campaigns campaigns) {
+            RegionNames regionNames) {
         this.events = events;
-        this.campaigns = campaigns;
+        this.regionNames = regionNames;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.identityService = identityService;
@@ -71,7 +69,7 @@ public class IdentityProvisioning {
                 new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite),
                 "考点 " + examSite + " 审核人员",
                 "EXAM_SITE");
-        String regionName = campaigns.regionName(Region.valueOf(region));
+        String regionName = regionNames.nameOf(region);
         ensureOnce(
                 new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName),
                 regionName + "考区审核人员",

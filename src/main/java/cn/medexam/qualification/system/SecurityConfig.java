@@ -117,7 +117,7 @@ public class SecurityConfig {
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> write(
                         response, json, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "您没有权限执行此操作"))))
                 // a browser session (the only thing a forged cross-site request can ride on) must send the
-                // XSRF-TOKEN cookie back as X-XSRF-TOKEN; callers that bring their own credentials need not
+                // QR-XSRF-TOKEN cookie back as header X-QR-XSRF-TOKEN; callers with their own credentials need not
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
@@ -225,6 +225,25 @@ public class SecurityConfig {
                 "/engine-rest/**",
                 "engine-rest",
                 "引擎接口仅供考区管理员使用",
+                requests -> requests.anyRequest().hasAuthority(ADMIN));
+    }
+
+    /**
+     * The OpenAPI description of the application's API ({@code /v3/api-docs}, its {@code .yaml} twin) for
+     * administrators only, HTTP Basic on every request like the engine's REST API: it names every call, and who may
+     * make which is the exam office's business.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsSecurity(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider identity, ObjectMapper json) throws Exception {
+        return basicOnEveryRequest(
+                http,
+                identity,
+                json,
+                "/v3/api-docs*/**",
+                "api-docs",
+                "接口说明仅供考区管理员使用",
                 requests -> requests.anyRequest().hasAuthority(ADMIN));
     }
 

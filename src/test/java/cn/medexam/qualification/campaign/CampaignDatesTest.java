@@ -10,6 +10,7 @@ import cn.medexam.qualification.notification.CandidateMessage;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestUsers;
@@ -98,8 +99,10 @@ class CampaignDatesTest {
         ProcessInstance first = cases.register(sichuanApplicant());
         ProcessInstance second = cases.register(sichuanApplicant());
         ProcessInstance otherCampaign = cases.register(Applicant.shandongBachelor());
-        Date deadline = cases.timer(first, "uploadDeadlinePassed").getDuedate();
-        Date otherDeadline = cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate();
+        Date deadline =
+                cases.timer(first, CaseActivities.UPLOAD_DEADLINE_PASSED).getDuedate();
+        Date otherDeadline = cases.timer(otherCampaign, CaseActivities.UPLOAD_DEADLINE_PASSED)
+                .getDuedate();
 
         JsonNode moved = call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-02-07\"}"), 200);
 
@@ -115,7 +118,8 @@ class CampaignDatesTest {
                         .singleResult()
                         .getType())
                 .isEqualTo("qr-move-campaign-timers");
-        assertThat(cases.timer(first, "uploadDeadlinePassed").getDuedate()).isEqualTo(deadline);
+        assertThat(cases.timer(first, CaseActivities.UPLOAD_DEADLINE_PASSED).getDuedate())
+                .isEqualTo(deadline);
 
         cases.runBatches();
 
@@ -125,12 +129,15 @@ class CampaignDatesTest {
         assertThat(progress.path("movedDueDates").asInt()).isEqualTo(2);
         assertThat(progress.path("done").asBoolean()).isTrue();
         for (ProcessInstance instance : new ProcessInstance[] {first, second}) {
-            assertThat(cases.timer(instance, "uploadDeadlinePassed").getDuedate())
+            assertThat(cases.timer(instance, CaseActivities.UPLOAD_DEADLINE_PASSED)
+                            .getDuedate())
                     .isEqualTo(beijing("-02-08T00:00"));
-            assertThat(cases.timer(instance, "uploadReminder").getDuedate()).isEqualTo(beijing("-02-05T00:00"));
+            assertThat(cases.timer(instance, CaseActivities.UPLOAD_REMINDER).getDuedate())
+                    .isEqualTo(beijing("-02-05T00:00"));
             assertThat(BpmnAwareTests.task(instance)).hasDueDate(beijing("-02-08T00:00"));
         }
-        assertThat(cases.timer(otherCampaign, "uploadDeadlinePassed").getDuedate())
+        assertThat(cases.timer(otherCampaign, CaseActivities.UPLOAD_DEADLINE_PASSED)
+                        .getDuedate())
                 .isEqualTo(otherDeadline);
     }
 
@@ -141,9 +148,11 @@ class CampaignDatesTest {
         call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-02-07\"}"), 200);
         cases.runBatches();
 
-        cases.passTimeUntil(instance, "uploadReminder");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_REMINDER);
 
-        assertThat(instance).hasPassed("remindUploadDeadline").isWaitingAt("uploadMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.REMIND_UPLOAD_DEADLINE)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(kinds(applicant)).containsExactly("UPLOAD_REMINDER");
     }
 
@@ -156,10 +165,12 @@ class CampaignDatesTest {
         cases.runBatches();
 
         // both timers are due now; the reminder's time (01-12) had passed when the deadline moved
-        cases.passTimeUntil(instance, "uploadReminder");
-        assertThat(instance).hasPassed("uploadReminderSkipped").hasNotPassed("remindUploadDeadline");
-        cases.passTimeUntil(instance, "uploadDeadlinePassed");
-        assertThat(instance).isEnded().hasPassed("notifyUploadMissed", "notSubmitted");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_REMINDER);
+        assertThat(instance)
+                .hasPassed(CaseActivities.UPLOAD_REMINDER_SKIPPED)
+                .hasNotPassed(CaseActivities.REMIND_UPLOAD_DEADLINE);
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_DEADLINE_PASSED);
+        assertThat(instance).isEnded().hasPassed(CaseActivities.NOTIFY_UPLOAD_MISSED, CaseActivities.NOT_SUBMITTED);
         assertThat(kinds(applicant)).containsExactly("UPLOAD_MISSED");
     }
 
@@ -171,13 +182,15 @@ class CampaignDatesTest {
         // now is 01-15 10:00; the deadline moves to the end of 01-16, its reminder (3 days before) is over
         call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-01-16\"}"), 200);
         cases.runBatches();
-        cases.passTimeUntil(instance, "uploadReminder");
+        cases.passTimeUntil(instance, CaseActivities.UPLOAD_REMINDER);
 
-        assertThat(instance).hasPassed("uploadReminderSkipped").isWaitingAt("uploadMaterials");
+        assertThat(instance)
+                .hasPassed(CaseActivities.UPLOAD_REMINDER_SKIPPED)
+                .isWaitingAt(CaseActivities.UPLOAD_MATERIALS);
         assertThat(kinds(applicant)).isEmpty();
         cases.uploadRequired(applicant);
         cases.submit(applicant);
-        assertThat(instance).isWaitingAt("waitForReviewOpening");
+        assertThat(instance).isWaitingAt(CaseActivities.WAIT_FOR_REVIEW_OPENING);
     }
 
     @Test
@@ -185,15 +198,18 @@ class CampaignDatesTest {
         Applicant applicant = sichuanApplicant();
         ProcessInstance instance = cases.submittedAndReviewOpen(applicant);
         cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
-        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
+        assertThat(cases.timer(instance, CaseActivities.RESUBMISSION_DEADLINE_PASSED)
+                        .getDuedate())
                 .isEqualTo(beijing("-03-05T00:00"));
 
         call(put(campaignPath).content("{\"resubmissionDeadline\":\"" + year + "-03-12\"}"), 200);
         cases.runBatches();
 
-        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
+        assertThat(cases.timer(instance, CaseActivities.RESUBMISSION_DEADLINE_PASSED)
+                        .getDuedate())
                 .isEqualTo(beijing("-03-13T00:00"));
-        assertThat(cases.timer(instance, "resubmissionReminder").getDuedate()).isEqualTo(beijing("-03-10T00:00"));
+        assertThat(cases.timer(instance, CaseActivities.RESUBMISSION_REMINDER).getDuedate())
+                .isEqualTo(beijing("-03-10T00:00"));
         assertThat(BpmnAwareTests.task(instance)).hasDueDate(beijing("-03-13T00:00"));
     }
 
@@ -206,7 +222,8 @@ class CampaignDatesTest {
         cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
 
         // returned on 02-14 (the review-open day): 7 days, to the end of 02-21
-        assertThat(cases.timer(instance, "resubmissionDeadlinePassed").getDuedate())
+        assertThat(cases.timer(instance, CaseActivities.RESUBMISSION_DEADLINE_PASSED)
+                        .getDuedate())
                 .isEqualTo(beijing("-02-22T00:00"));
     }
 
@@ -223,11 +240,12 @@ class CampaignDatesTest {
                 200);
         cases.runBatches();
 
-        assertThat(cases.timer(instance, "waitForReviewOpening").getDuedate()).isEqualTo(beijing("-01-15T00:00"));
-        cases.passTimeUntil(instance, "waitForReviewOpening");
-        assertThat(instance).isWaitingAt("siteReview");
+        assertThat(cases.timer(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING).getDuedate())
+                .isEqualTo(beijing("-01-15T00:00"));
+        cases.passTimeUntil(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING);
+        assertThat(instance).isWaitingAt(CaseActivities.SITE_REVIEW);
         cases.siteReview(applicant, Verdict.pass());
-        assertThat(instance).isWaitingAt("regionReview");
+        assertThat(instance).isWaitingAt(CaseActivities.REGION_REVIEW);
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.support.WebClient;
+import cn.medexam.qualification.system.CaseVariables;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -135,8 +136,8 @@ class DeadlineDayBenchmark {
                     return runtimeService
                                     .createProcessInstanceQuery()
                                     .processDefinitionKey("qualificationReview")
-                                    .variableValueEquals("region", "SICHUAN")
-                                    .variableValueEquals("examYear", year)
+                                    .variableValueEquals(CaseVariables.REGION, "SICHUAN")
+                                    .variableValueEquals(CaseVariables.EXAM_YEAR, year)
                                     .count()
                             == 0;
                 });

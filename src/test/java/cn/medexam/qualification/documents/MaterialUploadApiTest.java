@@ -13,9 +13,10 @@ import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -212,7 +213,7 @@ class MaterialUploadApiTest {
     void onlyTheReturnedMaterialUnlocksShowingTheReviewersReason() throws Exception {
         uploadAllRequired();
         submit(200);
-        cases.passTimeUntil(cases.instance(applicant.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         reviews.decide(
                 applicant.candidateNo,
                 ReviewStage.SITE,
@@ -250,7 +251,7 @@ class MaterialUploadApiTest {
             upload(code, code + ".jpg", documentPhoto(), 201);
         }
         submit(200);
-        cases.passTimeUntil(cases.instance(applicant.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         reviews.decide(
                 applicant.candidateNo,
                 ReviewStage.SITE,
@@ -307,7 +308,7 @@ class MaterialUploadApiTest {
                 clicks.add(browsers.submit(() -> {
                     try {
                         uploads.submit(applicant.candidateNo);
-                    } catch (ApiException alreadySubmitted) {
+                    } catch (DomainException alreadySubmitted) {
                         refused.incrementAndGet();
                     }
                 }));

@@ -10,6 +10,7 @@ import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestUsers;
@@ -97,7 +98,7 @@ class TruthfulnessPledgeTest {
 
         // returned: the new round's upload needs a new pledge
         ProcessInstance instance = cases.instance(applicant.candidateNo);
-        cases.passTimeUntil(instance, "waitForReviewOpening");
+        cases.passTimeUntil(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING);
         cases.returnMaterials(applicant, Map.of("DIPLOMA", "毕业证编号无法辨别，请重新上传！"));
         cases.upload(applicant, "DIPLOMA");
         assertThat(me(get("/api/me/pledge"), applicant, 200).path("given").asBoolean())

@@ -9,6 +9,7 @@ import cn.medexam.qualification.review.CaseStatusResolver;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestUsers;
@@ -115,7 +116,7 @@ class CaseProgressTest {
 
         for (Applicant applicant :
                 List.of(inSiteReview, returned, missesResubmission, sitePassed, finalPassed, notQualified)) {
-            cases.passTimeUntil(instances.get(applicant.candidateNo), "waitForReviewOpening");
+            cases.passTimeUntil(instances.get(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         }
         JsonNode progress = assertCountsAreTheCasesStates();
         assertThat(site(progress).path("openReviewTasks").asLong()).isEqualTo(7); // 6 site reviews, 1 offline
@@ -134,10 +135,10 @@ class CaseProgressTest {
         cases.finalReview(finalPassed, Verdict.pass());
         cases.siteReview(notQualified, Verdict.notQualified("试用期考核证明非本年度出具"));
         cases.cancel(cancelled);
-        cases.passTimeUntil(instances.get(expires.candidateNo), "uploadDeadlinePassed");
+        cases.passTimeUntil(instances.get(expires.candidateNo), CaseActivities.UPLOAD_DEADLINE_PASSED);
         assertCountsAreTheCasesStates();
 
-        cases.passTimeUntil(instances.get(missesResubmission.candidateNo), "resubmissionDeadlinePassed");
+        cases.passTimeUntil(instances.get(missesResubmission.candidateNo), CaseActivities.RESUBMISSION_DEADLINE_PASSED);
         cases.returnMaterials(returned, Map.of(firstRequired(returned), "毕业证编号无法辨别，请重新上传！"));
         progress = assertCountsAreTheCasesStates();
 

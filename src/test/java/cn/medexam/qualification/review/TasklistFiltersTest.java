@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewGroups;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -82,7 +84,7 @@ class TasklistFiltersTest {
                 .orElseThrow();
         assertThat(filterService.count(mine.getId())).isEqualTo(1);
         List<Task> tasks = filterService.list(mine.getId());
-        assertThat(tasks).singleElement().extracting(Task::getTaskDefinitionKey).isEqualTo("siteReview");
+        assertThat(tasks).singleElement().extracting(Task::getTaskDefinitionKey).isEqualTo(CaseActivities.SITE_REVIEW);
         @SuppressWarnings("unchecked")
         List<Map<String, String>> columns =
                 (List<Map<String, String>>) mine.getProperties().get("variables");
@@ -103,9 +105,9 @@ class TasklistFiltersTest {
         submitted(late);
         cases.register(military); // reviewed on paper: no upload, no lock time
         // the late submission's review task is made first: a list by creation would put it on top
-        cases.passTimeUntil(cases.instance(late.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(late.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
-        cases.passTimeUntil(cases.instance(early.candidateNo), "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(early.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         identityService.setAuthentication("reviewer-of-" + thirdSite, List.of(ReviewGroups.site(thirdSite)));
 
         Filter theirs = filterService
@@ -114,7 +116,7 @@ class TasklistFiltersTest {
                 .singleResult();
         List<String> listed = filterService.<Task>list(theirs.getId()).stream()
                 .map(task -> runtimeService
-                        .getVariable(task.getProcessInstanceId(), "candidateNo")
+                        .getVariable(task.getProcessInstanceId(), CaseVariables.CANDIDATE_NO)
                         .toString())
                 .toList();
 

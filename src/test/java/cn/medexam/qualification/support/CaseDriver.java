@@ -186,7 +186,7 @@ public class CaseDriver {
         ProcessInstance instance = register(applicant);
         uploadRequired(applicant);
         submit(applicant);
-        passTimeUntil(instance, "waitForReviewOpening");
+        passTimeUntil(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING);
         return instance;
     }
 
@@ -230,7 +230,7 @@ public class CaseDriver {
             upload(applicant, code);
         }
         submit(applicant);
-        passTimeUntil(instance, "waitForReviewOpening");
+        passTimeUntil(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING);
     }
 
     /** A small real PNG, a different one each time (one pixel is random). */

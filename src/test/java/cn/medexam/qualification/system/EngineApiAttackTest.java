@@ -469,7 +469,7 @@ class EngineApiAttackTest {
             assertThat(decisionsRecorded()).isZero();
             assertThat(taskService.createTaskQuery().taskId(review.getId()).count())
                     .isOne();
-            assertThat(runtimeService.getVariable(instance.getId(), "siteOutcome"))
+            assertThat(runtimeService.getVariable(instance.getId(), CaseVariables.SITE_OUTCOME))
                     .isNull();
         }
 
@@ -571,7 +571,7 @@ class EngineApiAttackTest {
             status(script.basic(TestUsers.ADMIN, TestUsers.PASSWORD, "GET", "/engine-rest/engine", null))
                     .isEqualTo(200);
             assertThat(decisionsRecorded()).isZero();
-            assertThat(runtimeService.getVariable(instance.getId(), "serialNumber"))
+            assertThat(runtimeService.getVariable(instance.getId(), CaseVariables.SERIAL_NUMBER))
                     .isNull();
         }
 

@@ -3,6 +3,7 @@ package cn.medexam.qualification.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.SmsDeliveries;
@@ -99,7 +100,8 @@ class JobLocksTest {
         cases.clockAt(REVIEW_OPENS);
         Instant t0 = cases.now();
         String sms = deliveries.of(applicant, "SUBMITTED").job().getId();
-        String timer = cases.timer(instance, "waitForReviewOpening").getId();
+        String timer =
+                cases.timer(instance, CaseActivities.WAIT_FOR_REVIEW_OPENING).getId();
         String cleanup = historyService.cleanUpHistoryAsync(true).getId();
         JobExecutor nodeA = node(NODE_A);
         JobExecutor nodeB = node(NODE_B);

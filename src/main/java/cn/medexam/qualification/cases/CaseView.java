@@ -1,4 +1,4 @@
-package cn.medexam.qualification.registration;
+package cn.medexam.qualification.cases;
 
 import cn.medexam.qualification.checklist.ChecklistDecision;
 import cn.medexam.qualification.review.CaseStatus;

@@ -1,5 +1,9 @@
-package cn.medexam.qualification.registration;
+package cn.medexam.qualification.cases;
 
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.registration.RegistrationRequest;
+import cn.medexam.qualification.registration.RegistrationService;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,10 @@ class RegistrationController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "报名已接收，案件已开始：案件及其材料清单")
+    @ApiResponse(responseCode = "200", description = "同一报名再次发送：同样的内容")
+    @ApiResponse(responseCode = "409", description = "同一考生编号已有不同的报名；CANDIDATE_NO_IS_STAFF_ACCOUNT")
+    @ApiResponse(responseCode = "400", description = "INVALID_INPUT：逐项列出有误的字段；NO_CAMPAIGN")
     ResponseEntity<CaseView> register(@Valid @RequestBody RegistrationRequest request) {
         Registration registration = request.toRegistration();
         boolean created;
@@ -40,12 +48,17 @@ class RegistrationController {
     }
 
     @PutMapping("/{candidateNo}")
+    @ApiResponse(responseCode = "200", description = "案件（材料清单已重新判定）")
+    @ApiResponse(responseCode = "404", description = "未知的考生编号")
+    @ApiResponse(responseCode = "409", description = "CASE_CLOSED：审核已结束；REGION_OR_YEAR_CHANGED")
     CaseView change(@PathVariable String candidateNo, @Valid @RequestBody RegistrationRequest request) {
         service.change(candidateNo, request.toRegistration());
         return views.of(candidateNo);
     }
 
     @DeleteMapping("/{candidateNo}")
+    @ApiResponse(responseCode = "204", description = "已取消（再次取消：204）")
+    @ApiResponse(responseCode = "404", description = "未知的考生编号")
     ResponseEntity<Void> cancel(@PathVariable String candidateNo) {
         service.cancel(candidateNo);
         return ResponseEntity.noContent().build();

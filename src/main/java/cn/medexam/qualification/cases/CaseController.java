@@ -1,5 +1,6 @@
-package cn.medexam.qualification.registration;
+package cn.medexam.qualification.cases;
 
+import cn.medexam.qualification.registration.Registrations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

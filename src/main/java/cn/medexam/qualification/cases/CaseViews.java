@@ -1,17 +1,19 @@
-package cn.medexam.qualification.registration;
+package cn.medexam.qualification.cases;
 
 import cn.medexam.qualification.checklist.Checklists;
+import cn.medexam.qualification.registration.Registration;
+import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.review.CaseStatusResolver;
 import org.springframework.stereotype.Component;
 
 @Component
 class CaseViews {
 
-    private final RegistrationRepository registrations;
+    private final Registrations registrations;
     private final Checklists checklists;
     private final CaseStatusResolver statuses;
 
-    CaseViews(RegistrationRepository registrations, Checklists checklists, CaseStatusResolver statuses) {
+    CaseViews(Registrations registrations, Checklists checklists, CaseStatusResolver statuses) {
         this.registrations = registrations;
         this.checklists = checklists;
         this.statuses = statuses;
