@@ -5,6 +5,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
 import cn.medexam.qualification.review.ReviewStage;
+import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -51,9 +52,14 @@ class ProgressBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressBackfill.class);
     private static final int PAGE = 500;
-    private static final Set<String> UPLOAD_TASKS = Set.of("uploadMaterials", "resubmitMaterials");
     private static final String[] VARIABLES = {
-        "lockedAt", "returnCount", "returnedAt", "serialNumber", "examSite", "region", "examYear"
+        CaseVariables.LOCKED_AT,
+        CaseVariables.RETURN_COUNT,
+        CaseVariables.RETURNED_AT,
+        CaseVariables.SERIAL_NUMBER,
+        CaseVariables.EXAM_SITE,
+        CaseVariables.REGION,
+        CaseVariables.EXAM_YEAR
     };
 
     private final HistoryService history;
@@ -150,15 +156,15 @@ class ProgressBackfill {
         Optional<Registration> registration = registrations.find(instance.getBusinessKey());
 
         Row row = new Row();
-        row.region = registration.map(r -> r.region().name()).orElse((String) variables.get("region"));
-        row.examYear = registration.map(Registration::examYear).orElse(number(variables.get("examYear")));
-        row.examSite = Optional.ofNullable((String) variables.get("examSite"))
+        row.region = registration.map(r -> r.region().name()).orElse((String) variables.get(CaseVariables.REGION));
+        row.examYear = registration.map(Registration::examYear).orElse(number(variables.get(CaseVariables.EXAM_YEAR)));
+        row.examSite = Optional.ofNullable((String) variables.get(CaseVariables.EXAM_SITE))
                 .orElse(registration.map(Registration::examSite).orElse(null));
-        row.lockedAt = timestamp(variables.get("lockedAt"));
-        row.returnCount =
-                Optional.ofNullable(number(variables.get("returnCount"))).orElse(0);
-        row.returnedAt = timestamp(variables.get("returnedAt"));
-        row.serialNumber = (String) variables.get("serialNumber");
+        row.lockedAt = timestamp(variables.get(CaseVariables.LOCKED_AT));
+        row.returnCount = Optional.ofNullable(number(variables.get(CaseVariables.RETURN_COUNT)))
+                .orElse(0);
+        row.returnedAt = timestamp(variables.get(CaseVariables.RETURNED_AT));
+        row.serialNumber = (String) variables.get(CaseVariables.SERIAL_NUMBER);
         if (instance.getEndTime() == null) {
             waiting(id, row);
         } else {
@@ -194,7 +200,7 @@ class ProgressBackfill {
                             .orElse(null);
         });
         for (Task task : tasks.createTaskQuery().processInstanceId(id).list()) {
-            if (UPLOAD_TASKS.contains(task.getTaskDefinitionKey())) {
+            if (ProgressHistoryHandler.UPLOAD_TASKS.contains(task.getTaskDefinitionKey())) {
                 row.deadline = timestamp(task.getDueDate());
             } else if (ProgressHistoryHandler.REVIEW_TASKS.contains(task.getTaskDefinitionKey())) {
                 row.reviewTaskId = task.getId();
@@ -282,9 +288,9 @@ class ProgressBackfill {
                 .toList();
         int returns = 0;
         for (HistoricVariableUpdate update : updates) {
-            if ("returnCount".equals(update.getVariableName())) {
+            if (CaseVariables.RETURN_COUNT.equals(update.getVariableName())) {
                 returns = Optional.ofNullable(number(update.getValue())).orElse(0);
-            } else if ("lockedAt".equals(update.getVariableName()) && update.getValue() != null) {
+            } else if (CaseVariables.LOCKED_AT.equals(update.getVariableName()) && update.getValue() != null) {
                 String kind = returns > 0 ? "RESUBMITTED" : "SUBMITTED";
                 event(instance, row, kind, null, null, null, timestamp(update.getValue()));
             }
@@ -301,8 +307,8 @@ class ProgressBackfill {
             }
             Date decidedAt = task.getEndTime();
             String outcome = valueSetBy(task, updates, stage.get().outcomeVariable());
-            String actor =
-                    Optional.ofNullable(valueSetBy(task, updates, "decidedBy")).orElse(task.getAssignee());
+            String actor = Optional.ofNullable(valueSetBy(task, updates, CaseVariables.DECIDED_BY))
+                    .orElse(task.getAssignee());
             event(instance, row, "DECIDED", task.getTaskDefinitionKey(), outcome, actor, timestamp(decidedAt));
         }
     }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 class ProgressHistoryHandler implements HistoryEventHandler {
 
     static final Set<String> REVIEW_TASKS = Set.of("siteReview", "offlineReview", "onSiteReview", "regionReview");
-    private static final Set<String> UPLOAD_TASKS = Set.of("uploadMaterials", "resubmitMaterials");
+    static final Set<String> UPLOAD_TASKS = Set.of("uploadMaterials", "resubmitMaterials");
     private static final Set<String> OUTCOME_VARIABLES = Set.of(
             CaseVariables.SITE_OUTCOME,
             CaseVariables.OFFLINE_OUTCOME,
@@ -246,7 +246,7 @@ class ProgressHistoryHandler implements HistoryEventHandler {
                         variable.getLongValue() == null
                                 ? null
                                 : variable.getLongValue().intValue());
-            case "decidedBy" -> update(variable, "pending_actor = ?", variable.getTextValue());
+            case CaseVariables.DECIDED_BY -> update(variable, "pending_actor = ?", variable.getTextValue());
             default -> {
                 if (OUTCOME_VARIABLES.contains(name)) {
                     update(variable, "pending_outcome = ?", variable.getTextValue());

@@ -62,7 +62,7 @@ public class ReviewService {
         Map<String, Object> variables = new HashMap<>();
         variables.put(stage.outcomeVariable(), verdict.outcome().name());
         // who decided, for the office's workload (office.ProgressHistoryHandler): completing sets no engine user
-        variables.put("decidedBy", reviewer);
+        variables.put(CaseVariables.DECIDED_BY, reviewer);
         if (verdict.outcome() == ReviewOutcome.NOT_QUALIFIED) {
             variables.put(CaseVariables.NOT_QUALIFIED_STAGE, stage.name());
             variables.put(CaseVariables.NOT_QUALIFIED_REASON, verdict.reason());

@@ -38,6 +38,8 @@ public final class CaseVariables {
     public static final String ON_SITE_REASON = "onSiteReason";
     public static final String ON_SITE_REQUESTED_AT = "onSiteRequestedAt";
     public static final String SERIAL_NUMBER = "serialNumber";
+    /** who decided, for the office's workload: completing a task through the application sets no engine user */
+    public static final String DECIDED_BY = "decidedBy";
 
     private CaseVariables() {}
 }
