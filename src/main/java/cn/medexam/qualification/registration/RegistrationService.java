@@ -151,6 +151,7 @@ public class RegistrationService {
                 .taskCandidateGroup(ReviewGroups.site(from))
                 .list()) {
             taskService.deleteCandidateGroup(task.getId(), ReviewGroups.site(from));
+            identity.revokeTaskFromSite(task.getId(), from);
             taskService.addCandidateGroup(task.getId(), ReviewGroups.site(to));
         }
     }

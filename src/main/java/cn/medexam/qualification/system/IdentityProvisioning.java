@@ -131,6 +131,22 @@ public class IdentityProvisioning {
     }
 
     /**
+     * Takes back the task authorization the engine gave an exam site with the candidate group of one of the case's
+     * tasks, when the case moves to another site. Removing a candidate group leaves it behind (Camunda's
+     * DefaultAuthorizationProvider keeps existing authorizations), and with it the old site would still find the
+     * task in its task queries.
+     */
+    public void revokeTaskFromSite(String taskId, String examSite) {
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(ReviewGroups.site(examSite))
+                .resourceType(Resources.TASK)
+                .resourceId(taskId)
+                .list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
      * Whether an account that is not a candidate's already has this id: a reviewer, the registrar, an administrator,
      * or a user an administrator made and has not placed in a group yet. A candidate account is a member of group
      * {@code candidates} and of nothing else; only activation makes one. Candidate numbers never reach such accounts.

@@ -179,7 +179,7 @@ class QueueBenchmark {
                         regionFilter,
                         REQUESTS,
                         seeding));
-                print(rows);
+                print(rows, current);
             }
         } finally {
             pool.shutdown();
@@ -310,18 +310,26 @@ class QueueBenchmark {
         return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 
-    private void print(List<String> rows) {
+    private void print(List<String> rows, EngineDesign current) {
         double[] load = loadAverage();
         System.out.printf(
                 """
 
                 ==== QueueBenchmark (%d cores, load average %.2f %.2f %.2f) ====
                 p50 / p95 in ms over the requests (100 each; 5 each for main's design before decision 0013)
+                0013: %s; main before 0013: %s
                 | open cases | site 3701's open review tasks | region's final review tasks | design \
                 | site list | site count | region list | region count | seeding of the step |
                 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
                 %s
-                %n""", Runtime.getRuntime().availableProcessors(), load[0], load[1], load[2], String.join("\n", rows));
+                %n""",
+                Runtime.getRuntime().availableProcessors(),
+                load[0],
+                load[1],
+                load[2],
+                current,
+                EngineDesign.BEFORE_0013,
+                String.join("\n", rows));
     }
 
     private static double[] loadAverage() {
