@@ -266,6 +266,28 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void aCaseMovedWhileClaimedLeavesItsReviewerAndWaitsUnclaimedAtTheNewSite() {
+        String moved = cases.instance(here.candidateNo).getId();
+        TaskService tasks = processEngine.getTaskService();
+        String task =
+                tasks.createTaskQuery().processInstanceId(moved).singleResult().getId();
+        tasks.claim(task, "reviewer-of-" + site);
+
+        cases.change(here, a -> a.examSite = otherSite);
+
+        assertThat(visibleTasks(site, moved)).isZero();
+        assertThat(runtimeService
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(moved)
+                        .count())
+                .isZero();
+        identityService.clearAuthentication();
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
+                .isNull();
+        assertThat(siteFilterCount(otherSite)).isEqualTo(2);
+    }
+
+    @Test
     void aCasePassedByTheSiteIsTheRegionsTaskAndNoLongerTheSites() {
         cases.siteReview(here, Verdict.pass());
         String passed = cases.instance(here.candidateNo).getId();
