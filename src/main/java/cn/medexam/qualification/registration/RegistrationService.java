@@ -153,8 +153,15 @@ public class RegistrationService {
                 .createTaskQuery()
                 .processInstanceId(caseId)
                 .taskCandidateGroup(ReviewGroups.site(from))
+                .includeAssignedTasks()
                 .list()) {
+            String claimedBy = task.getAssignee();
             taskService.deleteCandidateGroup(task.getId(), ReviewGroups.site(from));
+            if (claimedBy != null) {
+                // claimed by a reviewer of the old site: back to the new site's list
+                taskService.setAssignee(task.getId(), null);
+            }
+            identity.revokeTaskFromSite(task.getId(), from, claimedBy);
             taskService.addCandidateGroup(task.getId(), ReviewGroups.site(to));
         }
     }

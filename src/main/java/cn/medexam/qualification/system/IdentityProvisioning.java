@@ -2,9 +2,11 @@ package cn.medexam.qualification.system;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -126,6 +128,30 @@ public class IdentityProvisioning {
                 .resourceId(processInstanceId)
                 .list()
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
+     * Takes back the task authorizations the engine gave an exam site with the candidate group of one of the case's
+     * tasks, and the reviewer of that site who had claimed it, when the case moves to another site. Removing a
+     * candidate group or an assignee leaves them behind (Camunda's DefaultAuthorizationProvider keeps existing
+     * authorizations), and with them the old site would still find the task, and its case's variables through it.
+     */
+    public void revokeTaskFromSite(String taskId, String examSite, String formerAssignee) {
+        List<Authorization> granted = new ArrayList<>(authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(ReviewGroups.site(examSite))
+                .resourceType(Resources.TASK)
+                .resourceId(taskId)
+                .list());
+        if (formerAssignee != null) {
+            granted.addAll(authorizationService
+                    .createAuthorizationQuery()
+                    .userIdIn(formerAssignee)
+                    .resourceType(Resources.TASK)
+                    .resourceId(taskId)
+                    .list());
+        }
+        granted.forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
     /**

@@ -14,11 +14,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -236,6 +240,116 @@ class TasklistFiltersTest {
         assertThat(finalReview).isNotNull();
         List<Task> tasks = filterService.list(finalReview.getId());
         assertThat(tasks).extracting(Task::getProcessInstanceId).contains(passedCase);
+    }
+
+    @Test
+    void aSiteReviewersOwnTaskQueryFindsTheirSitesTasksOnly() {
+        String mine = cases.instance(here.candidateNo).getId();
+        String theirs = cases.instance(there.candidateNo).getId();
+        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+
+        List<Task> visible = processEngine.getTaskService().createTaskQuery().list();
+
+        assertThat(visible)
+                .extracting(Task::getProcessInstanceId)
+                .contains(mine)
+                .doesNotContain(theirs);
+    }
+
+    @Test
+    void aCaseMovedToAnotherSiteLeavesTheOldSitesListAndJoinsTheNewOnes() {
+        String moved = cases.instance(here.candidateNo).getId();
+        cases.change(here, a -> a.examSite = otherSite);
+
+        assertThat(visibleTasks(site, moved)).isZero();
+        assertThat(siteFilterCount(site)).isZero();
+        assertThat(visibleTasks(otherSite, moved)).isOne();
+        assertThat(siteFilterCount(otherSite)).isEqualTo(2);
+    }
+
+    @Test
+    void aCaseMovedWhileClaimedLeavesItsReviewerAndWaitsUnclaimedAtTheNewSite() {
+        String moved = cases.instance(here.candidateNo).getId();
+        TaskService tasks = processEngine.getTaskService();
+        String task =
+                tasks.createTaskQuery().processInstanceId(moved).singleResult().getId();
+        tasks.claim(task, "reviewer-of-" + site);
+
+        cases.change(here, a -> a.examSite = otherSite);
+
+        assertThat(visibleTasks(site, moved)).isZero();
+        assertThat(runtimeService
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(moved)
+                        .count())
+                .isZero();
+        identityService.clearAuthentication();
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
+                .isNull();
+        assertThat(siteFilterCount(otherSite)).isEqualTo(2);
+    }
+
+    @Test
+    void aCasePassedByTheSiteIsTheRegionsTaskAndNoLongerTheSites() {
+        cases.siteReview(here, Verdict.pass());
+        String passed = cases.instance(here.candidateNo).getId();
+
+        assertThat(visibleTasks(site, passed)).isZero();
+        identityService.setAuthentication("reviewer-of-hunan", List.of(ReviewGroups.region("HUNAN")));
+        assertThat(processEngine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(passed)
+                        .count())
+                .isZero();
+        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        assertThat(processEngine
+                        .getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(passed)
+                        .count())
+                .isOne();
+    }
+
+    @Test
+    void anAdministratorsRevokeTakesACaseOutOfOneReviewersList() {
+        String task = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(here.candidateNo)
+                .singleResult()
+                .getId();
+        AuthorizationService authorizations = processEngine.getAuthorizationService();
+        Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        revoke.setUserId("reviewer-of-" + site);
+        revoke.setResource(Resources.TASK);
+        revoke.setResourceId(task);
+        revoke.removePermission(Permissions.READ);
+        authorizations.saveAuthorization(revoke);
+        try {
+            assertThat(siteFilterCount(site)).isZero();
+        } finally {
+            identityService.clearAuthentication();
+            authorizations.deleteAuthorization(revoke.getId());
+        }
+    }
+
+    private long visibleTasks(String examSite, String processInstanceId) {
+        identityService.setAuthentication("reviewer-of-" + examSite, List.of(ReviewGroups.site(examSite)));
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .count();
+    }
+
+    private long siteFilterCount(String examSite) {
+        identityService.setAuthentication("reviewer-of-" + examSite, List.of(ReviewGroups.site(examSite)));
+        Filter filter = filterService
+                .createFilterQuery()
+                .filterName("本考点待初审（" + examSite + "）")
+                .singleResult();
+        return filterService.count(filter.getId());
     }
 
     private static Applicant atSite(Applicant applicant, String examSite) {

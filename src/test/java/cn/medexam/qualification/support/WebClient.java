@@ -62,6 +62,14 @@ public final class WebClient {
                                 : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A write as Tasklist's scripts send it to the engine's REST API: JSON body, CSRF header, HAL answers. */
+    public HttpResponse<String> sendHal(String method, String path, String json) {
+        return send(withCsrf(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/hal+json, application/json; q=0.5")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A form post as a login page sends it. */
     public HttpResponse<String> form(String path, String form) {
         return send(withCsrf(HttpRequest.newBuilder(uri(path)))

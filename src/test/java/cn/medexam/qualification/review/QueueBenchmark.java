@@ -1,0 +1,367 @@
+package cn.medexam.qualification.review;
+
+import cn.medexam.qualification.campaign.Region;
+import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.TestCampaigns;
+import cn.medexam.qualification.support.TestUsers;
+import cn.medexam.qualification.support.WebClient;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Not a test: the reviewers' queues in Tasklist at scale (issue 12), run by hand against a PostgreSQL database it
+ * creates fresh:
+ * <pre>
+ * ./mvnw test -Dtest=QueueBenchmark -Dbench.cases=100000
+ * </pre>
+ * (-Dbench.postgres=jdbc:postgresql://127.0.0.1:5432/, -Dbench.user=postgres, -Dbench.password=, -Dbench.db=qr_bench,
+ * -Dbench.threads=4, -Dbench.steps=1000,10000,50000,100000, -Dbench.baseline.max=10000 as the defaults).
+ *
+ * <p>Seeds open cases of one Shandong campaign through the application's own services (registration with its
+ * grants, the four required uploads through the document store and its image checks, submission, the review-opening
+ * timer, the site's pass), stepwise up to each size of {@code bench.steps}; 10 % of the cases are at exam site 3701
+ * and wait for its review, the others are spread over nine more sites, and half of those have passed the site review
+ * and wait for the region's. After each step it runs {@code ANALYZE} and sends 100 times each what Tasklist sends
+ * for a filter's first page and its count ({@code POST /camunda/api/engine/engine/default/filter/{id}/list?
+ * firstResult=0&maxResults=15} with Tasklist's body, HAL, and {@code .../count}) as the site's reviewer (本考点待初审)
+ * and as the region's (考区待终审), logged in with a session like Tasklist. Up to {@code bench.baseline.max} open cases
+ * it measures the same requests with the engine as main had it before decision 0013 (authorization check joined,
+ * CMMN and standalone tasks on), fewer times. Prints one table and the heap after a full GC.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class QueueBenchmark {
+
+    private static final String DATABASE = System.getProperty("bench.db", "qr_bench");
+    private static final String SITE = "3701";
+    private static final List<String> OTHER_SITES =
+            IntStream.rangeClosed(3702, 3710).mapToObj(String::valueOf).toList();
+    private static final OffsetDateTime REVIEW_OPEN = OffsetDateTime.parse("2026-02-27T09:00:00+08:00");
+    private static final int REQUESTS = 100;
+    private static final int BASELINE_REQUESTS = 5;
+
+    /** Tasklist's body for a filter's list (taskListQuery in camunda-tasklist-ui: newest first by default). */
+    private static final String TASKLIST_BODY = """
+            {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],\
+            "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseDriver cases;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestCampaigns campaigns;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    FilterService filterService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void freshDatabase(DynamicPropertyRegistry registry) throws Exception {
+        String server = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+        String user = System.getProperty("bench.user", "postgres");
+        String password = System.getProperty("bench.password", "");
+        try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        registry.add("spring.datasource.url", () -> server + DATABASE);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 12);
+    }
+
+    @Test
+    void siteAndRegionQueues() throws Exception {
+        int threads = Integer.getInteger("bench.threads", 4);
+        int max = Integer.getInteger("bench.cases", 100_000);
+        int baselineMax = Integer.getInteger("bench.baseline.max", 10_000);
+        int[] steps = Arrays.stream(System.getProperty("bench.steps", "1000,10000,50000,100000")
+                        .split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim()))
+                .filter(size -> size <= max)
+                .toArray();
+        if (steps.length == 0 || steps[steps.length - 1] != max) {
+            steps = IntStream.concat(Arrays.stream(steps), IntStream.of(max)).toArray();
+        }
+        users.ensureExist();
+        int year = campaigns.create(Region.SHANDONG, form -> {});
+        String siteFilter = filterId("本考点待初审（" + SITE + "）");
+        String regionFilter = filterId("考区待终审（山东）");
+        WebClient siteReviewer = new WebClient(port).logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
+        WebClient regionReviewer = new WebClient(port).logIn(TestUsers.REGION_REVIEWER, TestUsers.PASSWORD);
+        EngineDesign current = EngineDesign.of(configuration());
+
+        List<String> rows = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            int seeded = 0;
+            for (int size : steps) {
+                long started = System.nanoTime();
+                seed(pool, year, seeded, size);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                String seeding = "%,d in %.0f s (%.1f/s)".formatted(size - seeded, seconds, (size - seeded) / seconds);
+                seeded = size;
+                jdbc.sql("ANALYZE").update();
+                long siteTasks = openTasks(siteFilter);
+                long regionTasks = openTasks(regionFilter);
+                if (size <= baselineMax) {
+                    EngineDesign.BEFORE_0013.applyTo(configuration());
+                    rows.add(row(
+                            size,
+                            siteTasks,
+                            regionTasks,
+                            "main before 0013",
+                            siteReviewer,
+                            siteFilter,
+                            regionReviewer,
+                            regionFilter,
+                            BASELINE_REQUESTS,
+                            ""));
+                }
+                current.applyTo(configuration());
+                rows.add(row(
+                        size,
+                        siteTasks,
+                        regionTasks,
+                        "0013",
+                        siteReviewer,
+                        siteFilter,
+                        regionReviewer,
+                        regionFilter,
+                        REQUESTS,
+                        seeding));
+                print(rows, current);
+            }
+        } finally {
+            pool.shutdown();
+            ClockUtil.reset();
+        }
+        System.gc();
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf("heap after a full GC at the end: %d MB%n%n", heap / (1024 * 1024));
+    }
+
+    /** Cases number from..to-1: registered, four uploads, submitted; review opened; half the other sites' passed. */
+    private void seed(ExecutorService pool, int year, int from, int to) throws Exception {
+        cases.clockAt(CaseDriver.DURING_UPLOAD);
+        List<Applicant> applicants = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Applicant applicant = Applicant.shandongBachelor();
+            applicant.examYear = year;
+            applicant.examSite = i % 10 == 0 ? SITE : OTHER_SITES.get(i % OTHER_SITES.size());
+            applicants.add(applicant);
+        }
+        runAll(
+                pool,
+                applicants.stream()
+                        .map(applicant -> (Callable<Void>) () -> {
+                            cases.register(applicant);
+                            cases.uploadRequired(applicant);
+                            cases.submit(applicant);
+                            return null;
+                        })
+                        .toList());
+        cases.clockAt(REVIEW_OPEN);
+        List<Job> opening = managementService
+                .createJobQuery()
+                .activityId("waitForReviewOpening")
+                .timers()
+                .executable()
+                .list();
+        runAll(
+                pool,
+                opening.stream()
+                        .map(job -> (Callable<Void>) () -> {
+                            managementService.executeJob(job.getId());
+                            return null;
+                        })
+                        .toList());
+        List<Applicant> passing = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Applicant applicant = applicants.get(i - from);
+            if (!applicant.examSite.equals(SITE) && i % 2 == 1) {
+                passing.add(applicant);
+            }
+        }
+        runAll(
+                pool,
+                passing.stream()
+                        .map(applicant -> (Callable<Void>) () -> {
+                            reviews.decide(
+                                    applicant.candidateNo,
+                                    ReviewStage.SITE,
+                                    Verdict.pass(),
+                                    "reviewer-" + applicant.examSite);
+                            return null;
+                        })
+                        .toList());
+    }
+
+    private static void runAll(ExecutorService pool, List<Callable<Void>> work) throws Exception {
+        List<Future<Void>> done = new ArrayList<>();
+        for (Callable<Void> item : work) {
+            done.add(pool.submit(item));
+        }
+        for (Future<Void> f : done) {
+            f.get();
+        }
+    }
+
+    private String row(
+            int size,
+            long siteTasks,
+            long regionTasks,
+            String design,
+            WebClient siteReviewer,
+            String siteFilter,
+            WebClient regionReviewer,
+            String regionFilter,
+            int requests,
+            String seeding) {
+        Timing siteList = time(siteReviewer, "/" + siteFilter + "/list?firstResult=0&maxResults=15", requests);
+        Timing siteCount = time(siteReviewer, "/" + siteFilter + "/count", requests);
+        Timing regionList = time(regionReviewer, "/" + regionFilter + "/list?firstResult=0&maxResults=15", requests);
+        Timing regionCount = time(regionReviewer, "/" + regionFilter + "/count", requests);
+        return "| %,d | %,d | %,d | %s | %s | %s | %s | %s | %s |"
+                .formatted(size, siteTasks, regionTasks, design, siteList, siteCount, regionList, regionCount, seeding);
+    }
+
+    private Timing time(WebClient reviewer, String path, int requests) {
+        String url = "/camunda/api/engine/engine/default/filter" + path;
+        long[] millis = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = reviewer.sendHal("POST", url, TASKLIST_BODY);
+            millis[i] = (System.nanoTime() - started) / 1_000_000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        Arrays.sort(millis);
+        return new Timing(millis[(requests - 1) / 2], millis[(int) Math.ceil(requests * 0.95) - 1]);
+    }
+
+    private record Timing(long p50, long p95) {
+        @Override
+        public String toString() {
+            return p50 + " / " + p95;
+        }
+    }
+
+    private long openTasks(String filterId) {
+        return filterService.count(filterId);
+    }
+
+    private String filterId(String name) {
+        return filterService.createFilterQuery().filterName(name).singleResult().getId();
+    }
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    }
+
+    private void print(List<String> rows, EngineDesign current) {
+        double[] load = loadAverage();
+        System.out.printf(
+                """
+
+                ==== QueueBenchmark (%d cores, load average %.2f %.2f %.2f) ====
+                p50 / p95 in ms over the requests (100 each; 5 each for main's design before decision 0013)
+                0013: %s; main before 0013: %s
+                | open cases | site 3701's open review tasks | region's final review tasks | design \
+                | site list | site count | region list | region count | seeding of the step |
+                | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+                %s
+                %n""",
+                Runtime.getRuntime().availableProcessors(),
+                load[0],
+                load[1],
+                load[2],
+                current,
+                EngineDesign.BEFORE_0013,
+                String.join("\n", rows));
+    }
+
+    private static double[] loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
+            return new double[] {
+                Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])
+            };
+        } catch (java.io.IOException | RuntimeException e) {
+            double one = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return new double[] {one, Double.NaN, Double.NaN};
+        }
+    }
+
+    /** The engine settings the queue's SQL depends on, switchable in one running engine for the baseline. */
+    private record EngineDesign(String authorizationCheckRevokes, boolean cmmnEnabled, boolean standaloneTasksEnabled) {
+
+        /** As main had them before decision 0013: Camunda's defaults. */
+        static final EngineDesign BEFORE_0013 = new EngineDesign("auto", true, true);
+
+        static EngineDesign of(ProcessEngineConfigurationImpl configuration) {
+            return new EngineDesign(
+                    configuration.getAuthorizationCheckRevokes(),
+                    configuration.isCmmnEnabled(),
+                    configuration.isStandaloneTasksEnabled());
+        }
+
+        void applyTo(ProcessEngineConfigurationImpl configuration) {
+            configuration.setAuthorizationCheckRevokes(authorizationCheckRevokes);
+            configuration.setCmmnEnabled(cmmnEnabled);
+            configuration.setStandaloneTasksEnabled(standaloneTasksEnabled);
+        }
+    }
+}
