@@ -102,7 +102,16 @@ class ReviewCaseController {
             List<Material> checklist,
             Map<String, String> latestReturns,
             PaperForm paperForm,
-            Instant pledgedAt) {}
+            Instant pledgedAt,
+            int siteRound,
+            Instant returnedAt,
+            SiteReview siteReview) {}
+
+    /**
+     * The site's pass the region's final review starts from: which round passed (SITE, OFFLINE, ON_SITE), who, when,
+     * and the site reviewer's note per material (material code to note; materials without a note are absent).
+     */
+    record SiteReview(String stage, String reviewer, Instant decidedAt, Map<String, String> notes) {}
 
     /**
      * 报名暨授予医师资格申请表: what the region asks ({@code NOT_COLLECTED}, {@code RECORDED},
@@ -117,6 +126,7 @@ class ReviewCaseController {
     /**
      * @param duplicateWarning e.g. 此图片与另外 1 名考生上传的图片相同, when other candidates of the campaign uploaded the
      *                         same or a near-identical picture; null otherwise
+     * @param newSinceReturn   uploaded after the latest return (a resubmission's new image)
      */
     record Image(
             String id,
@@ -125,7 +135,8 @@ class ReviewCaseController {
             int bytes,
             String contentType,
             String duplicateWarning,
-            List<DuplicateOf> duplicates) {}
+            List<DuplicateOf> duplicates,
+            boolean newSinceReturn) {}
 
     /**
      * Another candidate's near-identical image: their exam site always, their candidate number only for a reviewer
@@ -133,13 +144,15 @@ class ReviewCaseController {
      */
     record DuplicateOf(String examSite, String candidateNo, String material, Instant uploadedAt) {}
 
-    record DecisionRequest(ReviewOutcome outcome, String reason, Map<String, String> returns) {}
+    record DecisionRequest(
+            ReviewOutcome outcome, String reason, Map<String, String> returns, Map<String, String> notes) {}
 
     @GetMapping
     ReviewCase view(@PathVariable String candidateNo, Authentication reviewer) {
         Registration r = access.registrationFor(candidateNo, reviewer);
         List<MaterialImage> images = documents.images(candidateNo);
         Map<String, List<DuplicateOf>> duplicates = duplicatesOf(images, reviewer);
+        Instant returnedAt = reviews.latestReturnAt(candidateNo).orElse(null);
         List<Material> checklist = checklists.activeMaterials(candidateNo).stream()
                 .map(m -> new Material(
                         m.code(),
@@ -155,7 +168,8 @@ class ReviewCaseController {
                                         i.bytes(),
                                         i.contentType(),
                                         duplicateWarning(duplicates.get(i.id())),
-                                        duplicates.getOrDefault(i.id(), List.of())))
+                                        duplicates.getOrDefault(i.id(), List.of()),
+                                        returnedAt != null && i.uploadedAt().isAfter(returnedAt)))
                                 .toList()))
                 .toList();
         return new ReviewCase(
@@ -185,7 +199,10 @@ class ReviewCaseController {
                 // 真实性承诺: when the candidate last confirmed it (null: never; regions without it need none)
                 pledges.latest(candidateNo)
                         .map(TruthfulnessPledges.Pledge::pledgedAt)
-                        .orElse(null));
+                        .orElse(null),
+                reviews.siteRound(candidateNo),
+                returnedAt,
+                reviews.latestSitePass(candidateNo).orElse(null));
     }
 
     private PaperForm paperForm(String candidateNo) {
@@ -272,7 +289,10 @@ class ReviewCaseController {
                 candidateNo,
                 stage,
                 new Verdict(
-                        request.outcome(), request.reason(), request.returns() == null ? Map.of() : request.returns()),
+                        request.outcome(),
+                        request.reason(),
+                        request.returns() == null ? Map.of() : request.returns(),
+                        request.notes() == null ? Map.of() : request.notes()),
                 reviewer.getName());
         return view(candidateNo, reviewer);
     }

@@ -110,6 +110,16 @@ public class ReviewService {
         return decisions.latestDecisionAt(candidateNo, ReviewOutcome.ON_SITE);
     }
 
+    /** The review round of the site: 1 for the first 考点初审, 2 after one return, … */
+    public int siteRound(String candidateNo) {
+        return decisions.siteReturns(candidateNo) + 1;
+    }
+
+    /** What the site decided last when it passed the candidate, with its notes per material. */
+    Optional<ReviewCaseController.SiteReview> latestSitePass(String candidateNo) {
+        return decisions.latestSitePass(candidateNo);
+    }
+
     /** The latest returned materials of a candidate with their reasons. */
     public Map<String, String> latestReturns(String candidateNo) {
         return decisions.latestReturns(candidateNo);
@@ -127,20 +137,32 @@ public class ReviewService {
                 problems.add(new FieldError("reason", "安排现场审核须填写原因，例如：身份证信息异常"));
             }
         }
+        Set<String> materials = checklists.activeMaterials(candidateNo).stream()
+                .map(ChecklistEntry::code)
+                .collect(Collectors.toSet());
+        verdict.notes().forEach((code, note) -> {
+            if (!materials.contains(code)) {
+                problems.add(new FieldError("notes." + code, "该考生的材料清单中没有此项材料"));
+            } else if (blank(note) || note.length() > 500) {
+                problems.add(new FieldError("notes." + code, "材料备注须为 1 至 500 个字符"));
+            }
+        });
+        if (verdict.reason() != null && verdict.reason().length() > 500) {
+            problems.add(new FieldError("reason", "原因最长 500 个字符"));
+        }
         if (verdict.outcome() == ReviewOutcome.RETURN) {
             if (stage != ReviewStage.SITE) {
                 problems.add(new FieldError("outcome", "只有考点初审可以退回材料"));
             } else if (verdict.returns().isEmpty()) {
                 problems.add(new FieldError("returns", "退回须至少指明一项材料及原因"));
             }
-            Set<String> active = checklists.activeMaterials(candidateNo).stream()
-                    .map(ChecklistEntry::code)
-                    .collect(Collectors.toSet());
             verdict.returns().forEach((code, reason) -> {
-                if (!active.contains(code)) {
+                if (!materials.contains(code)) {
                     problems.add(new FieldError("returns." + code, "该考生的材料清单中没有此项材料"));
                 } else if (blank(reason)) {
                     problems.add(new FieldError("returns." + code, "退回材料须填写原因"));
+                } else if (reason.length() > 500) {
+                    problems.add(new FieldError("returns." + code, "退回原因最长 500 个字符"));
                 }
             });
         }
