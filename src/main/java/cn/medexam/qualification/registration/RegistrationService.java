@@ -188,6 +188,9 @@ public class RegistrationService {
                 "examSite",
                 registration.examSite(),
                 "examYear",
-                registration.examYear());
+                registration.examYear(),
+                // the review queue's column, counted on by review.UnlockReturnedMaterialsDelegate
+                "reviewRound",
+                "第 1 次初审");
     }
 }

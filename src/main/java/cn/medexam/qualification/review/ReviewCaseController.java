@@ -11,6 +11,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
+import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -296,6 +297,30 @@ class ReviewCaseController {
                 reviewer.getName());
         return view(candidateNo, reviewer);
     }
+
+    /**
+     * 下一位: after deciding this case in round {@code decided}, the next unclaimed case of the same Tasklist filter,
+     * claimed for the reviewer; 204 when none waits.
+     */
+    @PostMapping("/next")
+    ResponseEntity<ReviewService.NextCase> next(
+            @PathVariable String candidateNo, @RequestBody NextRequest request, Authentication reviewer) {
+        Registration r = access.registrationFor(candidateNo, reviewer);
+        if (request == null || request.decided() == null) {
+            throw ApiException.badRequest("NO_STAGE", "请说明刚完成的审核环节：SITE、OFFLINE、ON_SITE 或 REGION");
+        }
+        String group = request.decided() == ReviewStage.REGION
+                ? ReviewGroups.region(r.region().name())
+                : ReviewGroups.site(r.examSite());
+        if (!access.inGroup(reviewer, group)) {
+            throw ApiException.notFound("未找到该考生，或您无权查看该考生的材料");
+        }
+        return reviews.claimNext(group, request.decided(), reviewer.getName())
+                .map(ResponseEntity::ok)
+                .orElse(ResponseEntity.noContent().build());
+    }
+
+    record NextRequest(ReviewStage decided) {}
 
     /** 放回待审列表: the reviewer gives back the review task they claimed. */
     @PostMapping("/release")

@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,6 +90,40 @@ public class ReviewService {
         }
         taskService.setAssignee(task.getId(), null);
     }
+
+    /**
+     * 下一位: the oldest unclaimed task of the same Tasklist filter as the round just decided (the site's 初审, paper and
+     * on-site reviews, or the region's 终审; oldest submission first), claimed for the reviewer. A colleague who claims
+     * it at the same moment wins; the next one is tried.
+     */
+    public Optional<NextCase> claimNext(String group, ReviewStage decided, String reviewer) {
+        List<String> taskKeys = decided == ReviewStage.REGION
+                ? List.of(ReviewStage.REGION.taskKey())
+                : List.of(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey(), ReviewStage.ON_SITE.taskKey());
+        List<Task> waiting = taskService
+                .createTaskQuery()
+                .taskCandidateGroup(group)
+                .taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
+                .taskUnassigned()
+                .orderByProcessVariable("lockedAt", ValueType.DATE)
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, 5);
+        for (Task task : waiting) {
+            try {
+                taskService.claim(task.getId(), reviewer);
+                String candidateNo = (String) taskService.getVariable(task.getId(), "candidateNo");
+                return Optional.of(new NextCase(candidateNo, task.getId()));
+            } catch (TaskAlreadyClaimedException | OptimisticLockingException colleagueWasFaster) {
+                // the next one
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The case a reviewer reviews next, and its task for Tasklist's address. */
+    public record NextCase(String candidateNo, String taskId) {}
 
     private Task openTask(String candidateNo, ReviewStage stage) {
         Task task = taskService

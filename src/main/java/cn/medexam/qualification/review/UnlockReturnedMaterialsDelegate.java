@@ -30,6 +30,9 @@ class UnlockReturnedMaterialsDelegate implements JavaDelegate {
         store.unlock(candidateNo, decisions.latestReturns(candidateNo).keySet());
         execution.setVariable("returnedAt", Date.from(clock.now()));
         Integer returns = (Integer) execution.getVariable("returnCount");
-        execution.setVariable("returnCount", returns == null ? 1 : returns + 1);
+        int returnCount = returns == null ? 1 : returns + 1;
+        execution.setVariable("returnCount", returnCount);
+        // the queue's column: the site's next review is its round returnCount + 1
+        execution.setVariable("reviewRound", "第 " + (returnCount + 1) + " 次初审");
     }
 }
