@@ -427,6 +427,9 @@ class ReviewInTheBrowserTest {
 
         assertThat(tasks.filters()).doesNotContain("3701");
         assertThat(tasks.candidates()).containsExactly(earlyNeighbour.candidateNo, lateNeighbour.candidateNo);
+        assertThat(tasks.candidateNumberBrightness())
+                .as("the candidate number is dark, not light grey")
+                .isLessThan(80);
         assertThat(otherSite.statusOf("/api/review/cases/" + applicant.candidateNo))
                 .isEqualTo(404);
         otherSite.screenshot("sees-only-own-site");
@@ -474,14 +477,18 @@ class ReviewInTheBrowserTest {
         for (int i = 0; i < 6; i++) {
             reviewer.press("+");
         }
-        form.dragImage(2000, 0); // far beyond the image's left edge
+        for (int i = 0; i < 6; i++) {
+            form.dragImage(300, 0); // together far beyond the image's left edge
+        }
         double[] dragged = form.imageBox();
         assertThat(dragged[0])
                 .as("the left edge stops at the box's left edge")
                 .isCloseTo(viewer[0], org.assertj.core.data.Offset.offset(1.5));
         assertThat(dragged[2]).isGreaterThan(viewer[2]);
         reviewer.screenshot("viewer-zoomed-in-dragged-to-the-left-edge");
-        form.dragImage(-4000, 0);
+        for (int i = 0; i < 12; i++) {
+            form.dragImage(-300, 0);
+        }
         assertThat(form.imageBox()[2])
                 .as("and the right edge at the box's right edge")
                 .isCloseTo(viewer[2], org.assertj.core.data.Offset.offset(1.5));

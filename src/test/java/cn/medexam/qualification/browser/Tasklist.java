@@ -95,6 +95,20 @@ public class Tasklist {
                         "//a[normalize-space()='启动流程' or normalize-space()='创建任务'" + " or normalize-space()='添加评论']"));
     }
 
+    /** The darkest channel of the first listed candidate number's colour (0 black … 255 white). */
+    public int candidateNumberBrightness() {
+        String colour = (String) browser.script("return getComputedStyle(document.querySelector("
+                + "'section.column-center li.task span.variable-value')).color;");
+        java.util.regex.Matcher rgb =
+                java.util.regex.Pattern.compile("(\\d+),\\s*(\\d+),\\s*(\\d+)").matcher(colour);
+        if (!rgb.find()) {
+            throw new AssertionError("not a colour: " + colour);
+        }
+        return Math.max(
+                Integer.parseInt(rgb.group(1)),
+                Math.max(Integer.parseInt(rgb.group(2)), Integer.parseInt(rgb.group(3))));
+    }
+
     /** Tasklist's error toasts (e.g. a task it cannot find), as the person reads them; empty when there is none. */
     public String notifications() {
         return browser.all(By.cssSelector(".page-notifications .alert")).stream()
