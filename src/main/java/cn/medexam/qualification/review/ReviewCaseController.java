@@ -127,7 +127,8 @@ class ReviewCaseController {
     /**
      * @param duplicateWarning e.g. 此图片与另外 1 名考生上传的图片相同, when other candidates of the campaign uploaded the
      *                         same or a near-identical picture; null otherwise
-     * @param newSinceReturn   uploaded after the latest return (a resubmission's new image)
+     * @param newSinceReturn   uploaded since the latest return (a resubmission's new image; the images then returned
+     *                         were all there before it)
      */
     record Image(
             String id,
@@ -170,7 +171,7 @@ class ReviewCaseController {
                                         i.contentType(),
                                         duplicateWarning(duplicates.get(i.id())),
                                         duplicates.getOrDefault(i.id(), List.of()),
-                                        returnedAt != null && i.uploadedAt().isAfter(returnedAt)))
+                                        returnedAt != null && !i.uploadedAt().isBefore(returnedAt)))
                                 .toList()))
                 .toList();
         return new ReviewCase(
