@@ -281,7 +281,13 @@ class DemoData implements ApplicationRunner {
                 false,
                 false,
                 serving ? MilitaryStatus.SERVING : MilitaryStatus.NONE,
-                true);
+                true,
+                "山东第一医科大学",
+                "临床医学",
+                LocalDate.of(YEAR - 2, 6, 30),
+                c.examSite().equals("3701") ? "济南市中心医院" : "青岛市市立医院",
+                "PDY" + c.examSite() + "0" + serial,
+                null);
     }
 
     /** A grey "photo" of a document page with its material code, so reviewers have something to look at. */

@@ -3,7 +3,11 @@ package cn.medexam.qualification.registration;
 import cn.medexam.qualification.campaign.Region;
 import java.time.LocalDate;
 
-/** A candidate's registration as the registration system sent it: the facts the checklist rules look at. */
+/**
+ * A candidate's registration as the registration system sent it: the facts the checklist rules look at, then the
+ * optional facts the reviewers compare the documents with (毕业学校, 专业, 毕业日期, 试用机构, 医疗机构执业许可证登记号,
+ * 执业助理医师资格证书编号; null when not sent).
+ */
 public record Registration(
         String candidateNo,
         String name,
@@ -29,7 +33,13 @@ public record Registration(
         boolean shortTrack,
         boolean graduatingThisYear,
         MilitaryStatus militaryStatus,
-        boolean schoolInRegion) {
+        boolean schoolInRegion,
+        String school,
+        String major,
+        LocalDate graduatedOn,
+        String probationInstitution,
+        String institutionLicenseNo,
+        String assistantCertificateNo) {
 
     public enum IdType {
         RESIDENT_ID,

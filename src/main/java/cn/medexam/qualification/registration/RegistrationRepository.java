@@ -36,7 +36,9 @@ class RegistrationRepository {
             probation_institutions = :probationInstitutions, foreign_degree = :foreignDegree,
             nationality = :nationality, previous_hunan_registration = :previousHunanRegistration,
             short_track = :shortTrack, graduating_this_year = :graduatingThisYear,
-            military_status = :militaryStatus, school_in_region = :schoolInRegion""";
+            military_status = :militaryStatus, school_in_region = :schoolInRegion, school = :school, major = :major,
+            graduated_on = :graduatedOn, probation_institution = :probationInstitution,
+            institution_license_no = :institutionLicenseNo, assistant_certificate_no = :assistantCertificateNo""";
 
     private final JdbcClient jdbc;
 
@@ -85,13 +87,15 @@ class RegistrationRepository {
                                graduate_enrolled_on, holds_assistant_qualification, assistant_registered_on,
                                institution_tier, probation_institutions, foreign_degree, nationality,
                                previous_hunan_registration, short_track, graduating_this_year, military_status,
-                               school_in_region, registered_at, updated_at)
+                               school_in_region, school, major, graduated_on, probation_institution,
+                               institution_license_no, assistant_certificate_no, registered_at, updated_at)
                         VALUES (:candidateNo, :name, :idType, :idNumber, :phone, :region, :examSite,
                                :examYear, :level, :category, :education, :graduateStatus, :upgradedBachelorEnteredOn,
                                :graduateEnrolledOn, :holdsAssistantQualification, :assistantRegisteredOn,
                                :institutionTier, :probationInstitutions, :foreignDegree, :nationality,
                                :previousHunanRegistration, :shortTrack, :graduatingThisYear, :militaryStatus,
-                               :schoolInRegion, :now, :now)""").params(parameters(r)).param("now", Timestamp.from(now)).update();
+                               :schoolInRegion, :school, :major, :graduatedOn, :probationInstitution,
+                               :institutionLicenseNo, :assistantCertificateNo, :now, :now)""").params(parameters(r)).param("now", Timestamp.from(now)).update();
     }
 
     void update(Registration r, Instant now) {
@@ -155,6 +159,12 @@ class RegistrationRepository {
         values.put("graduatingThisYear", r.graduatingThisYear());
         values.put("militaryStatus", r.militaryStatus().name());
         values.put("schoolInRegion", r.schoolInRegion());
+        values.put("school", r.school());
+        values.put("major", r.major());
+        values.put("graduatedOn", sqlDate(r.graduatedOn()));
+        values.put("probationInstitution", r.probationInstitution());
+        values.put("institutionLicenseNo", r.institutionLicenseNo());
+        values.put("assistantCertificateNo", r.assistantCertificateNo());
         return values;
     }
 
@@ -193,6 +203,12 @@ class RegistrationRepository {
                 rs.getBoolean("short_track"),
                 rs.getBoolean("graduating_this_year"),
                 MilitaryStatus.valueOf(rs.getString("military_status")),
-                rs.getBoolean("school_in_region"));
+                rs.getBoolean("school_in_region"),
+                rs.getString("school"),
+                rs.getString("major"),
+                day(rs, "graduated_on"),
+                rs.getString("probation_institution"),
+                rs.getString("institution_license_no"),
+                rs.getString("assistant_certificate_no"));
     }
 }

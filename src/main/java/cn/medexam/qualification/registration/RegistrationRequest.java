@@ -75,7 +75,17 @@ public record RegistrationRequest(
         @OneOf(value = MilitaryStatus.class, label = "现役军人状态")
         String militaryStatus,
 
-        @NotNull(message = "学校是否在本考区不能为空") Boolean schoolInRegion) {
+        @NotNull(message = "学校是否在本考区不能为空") Boolean schoolInRegion,
+        @Size(max = 100, message = "毕业学校最长 100 个字符") String school,
+        @Size(max = 100, message = "专业最长 100 个字符") String major,
+        @IsoDate(message = "毕业日期须为 yyyy-MM-dd 格式") String graduatedOn,
+        @Size(max = 200, message = "试用机构名称最长 200 个字符") String probationInstitution,
+
+        @Pattern(regexp = "[0-9A-Za-z()（）-]{0,64}", message = "医疗机构执业许可证登记号只能由字母、数字、括号和“-”组成，最长 64 位")
+        String institutionLicenseNo,
+
+        @Pattern(regexp = "[0-9A-Za-z-]{0,64}", message = "执业助理医师资格证书编号只能由字母、数字和“-”组成，最长 64 位")
+        String assistantCertificateNo) {
 
     /** Only call after validation. */
     public Registration toRegistration() {
@@ -104,7 +114,18 @@ public record RegistrationRequest(
                 shortTrack,
                 graduatingThisYear,
                 MilitaryStatus.valueOf(militaryStatus),
-                schoolInRegion);
+                schoolInRegion,
+                text(school),
+                text(major),
+                date(graduatedOn),
+                text(probationInstitution),
+                text(institutionLicenseNo),
+                text(assistantCertificateNo));
+    }
+
+    /** An optional text: trimmed, and absent when blank. */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static LocalDate date(String value) {

@@ -198,6 +198,9 @@ public class RegistrationService {
                 CaseVariables.EXAM_SITE,
                 registration.examSite(),
                 CaseVariables.EXAM_YEAR,
-                registration.examYear());
+                registration.examYear(),
+                // the review queue's column, counted on by review.UnlockReturnedMaterialsDelegate
+                CaseVariables.REVIEW_ROUND,
+                "第 1 次初审");
     }
 }

@@ -11,6 +11,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
+import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
@@ -91,13 +92,28 @@ class ReviewCaseController {
             String level,
             String category,
             String education,
+            String school,
+            String major,
+            LocalDate graduatedOn,
+            String probationInstitution,
+            String institutionLicenseNo,
+            String assistantCertificateNo,
             CaseStatus status,
             String serialNumber,
             String openReview,
             List<Material> checklist,
             Map<String, String> latestReturns,
             PaperForm paperForm,
-            Instant pledgedAt) {}
+            Instant pledgedAt,
+            int siteRound,
+            Instant returnedAt,
+            SiteReview siteReview) {}
+
+    /**
+     * The site's pass the region's final review starts from: which round passed (SITE, OFFLINE, ON_SITE), who, when,
+     * and the site reviewer's note per material (material code to note; materials without a note are absent).
+     */
+    record SiteReview(String stage, String reviewer, Instant decidedAt, Map<String, String> notes) {}
 
     /**
      * 报名暨授予医师资格申请表: what the region asks ({@code NOT_COLLECTED}, {@code RECORDED},
@@ -112,6 +128,8 @@ class ReviewCaseController {
     /**
      * @param duplicateWarning e.g. 此图片与另外 1 名考生上传的图片相同, when other candidates of the campaign uploaded the
      *                         same or a near-identical picture; null otherwise
+     * @param newSinceReturn   uploaded since the latest return (a resubmission's new image; the images then returned
+     *                         were all there before it)
      */
     record Image(
             String id,
@@ -120,7 +138,8 @@ class ReviewCaseController {
             int bytes,
             String contentType,
             String duplicateWarning,
-            List<DuplicateOf> duplicates) {}
+            List<DuplicateOf> duplicates,
+            boolean newSinceReturn) {}
 
     /**
      * Another candidate's near-identical image: their exam site always, their candidate number only for a reviewer
@@ -128,13 +147,15 @@ class ReviewCaseController {
      */
     record DuplicateOf(String examSite, String candidateNo, String material, Instant uploadedAt) {}
 
-    record DecisionRequest(ReviewOutcome outcome, String reason, Map<String, String> returns) {}
+    record DecisionRequest(
+            ReviewOutcome outcome, String reason, Map<String, String> returns, Map<String, String> notes) {}
 
     @GetMapping
     ReviewCase view(@PathVariable String candidateNo, Authentication reviewer) {
         Registration r = access.registrationFor(candidateNo, reviewer);
         List<MaterialImage> images = documents.images(candidateNo);
         Map<String, List<DuplicateOf>> duplicates = duplicatesOf(images, reviewer);
+        Instant returnedAt = reviews.latestReturnAt(candidateNo).orElse(null);
         List<Material> checklist = checklists.activeMaterials(candidateNo).stream()
                 .map(m -> new Material(
                         m.code(),
@@ -150,7 +171,8 @@ class ReviewCaseController {
                                         i.bytes(),
                                         i.contentType(),
                                         duplicateWarning(duplicates.get(i.id())),
-                                        duplicates.getOrDefault(i.id(), List.of())))
+                                        duplicates.getOrDefault(i.id(), List.of()),
+                                        returnedAt != null && !i.uploadedAt().isBefore(returnedAt)))
                                 .toList()))
                 .toList();
         return new ReviewCase(
@@ -165,6 +187,12 @@ class ReviewCaseController {
                 r.level().name(),
                 r.category().name(),
                 r.education().name(),
+                r.school(),
+                r.major(),
+                r.graduatedOn(),
+                r.probationInstitution(),
+                r.institutionLicenseNo(),
+                r.assistantCertificateNo(),
                 statuses.statusOf(candidateNo).orElse(null),
                 serialNumbers.of(candidateNo).orElse(null),
                 access.openStage(candidateNo).map(Enum::name).orElse(null),
@@ -174,7 +202,10 @@ class ReviewCaseController {
                 // 真实性承诺: when the candidate last confirmed it (null: never; regions without it need none)
                 pledges.latest(candidateNo)
                         .map(TruthfulnessPledges.Pledge::pledgedAt)
-                        .orElse(null));
+                        .orElse(null),
+                reviews.siteRound(candidateNo),
+                returnedAt,
+                reviews.latestSitePass(candidateNo).orElse(null));
     }
 
     private PaperForm paperForm(String candidateNo) {
@@ -270,10 +301,37 @@ class ReviewCaseController {
                 candidateNo,
                 stage,
                 new Verdict(
-                        request.outcome(), request.reason(), request.returns() == null ? Map.of() : request.returns()),
+                        request.outcome(),
+                        request.reason(),
+                        request.returns() == null ? Map.of() : request.returns(),
+                        request.notes() == null ? Map.of() : request.notes()),
                 reviewer.getName());
         return view(candidateNo, reviewer);
     }
+
+    /**
+     * 下一位: after deciding this case in round {@code decided}, the next unclaimed case of the same Tasklist filter,
+     * claimed for the reviewer; 204 when none waits.
+     */
+    @PostMapping("/next")
+    ResponseEntity<ReviewService.NextCase> next(
+            @PathVariable String candidateNo, @RequestBody NextRequest request, Authentication reviewer) {
+        Registration r = access.registrationFor(candidateNo, reviewer);
+        if (request == null || request.decided() == null) {
+            throw ApiException.badRequest("NO_STAGE", "请说明刚完成的审核环节：SITE、OFFLINE、ON_SITE 或 REGION");
+        }
+        String group = request.decided() == ReviewStage.REGION
+                ? ReviewGroups.region(r.region().name())
+                : ReviewGroups.site(r.examSite());
+        if (!access.inGroup(reviewer, group)) {
+            throw ApiException.notFound("未找到该考生，或您无权查看该考生的材料");
+        }
+        return reviews.claimNext(group, request.decided(), reviewer.getName())
+                .map(ResponseEntity::ok)
+                .orElse(ResponseEntity.noContent().build());
+    }
+
+    record NextRequest(ReviewStage decided) {}
 
     /** 放回待审列表: the reviewer gives back the review task they claimed. */
     @PostMapping("/release")

@@ -41,6 +41,46 @@ class ReviewDecisionRepository {
                                 "INSERT INTO material_return (decision_id, material_code, reason) VALUES (?, ?, ?)")
                         .params(id, code, reason)
                         .update());
+        verdict.notes()
+                .forEach((code, note) -> jdbc.sql(
+                                "INSERT INTO material_note (decision_id, material_code, note) VALUES (?, ?, ?)")
+                        .params(id, code, note)
+                        .update());
+    }
+
+    /** How often the site returned the candidate's materials: the site review open now is round this + 1. */
+    int siteReturns(String candidateNo) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM review_decision
+                         WHERE candidate_no = ? AND stage = 'SITE' AND outcome = 'RETURN'""").param(candidateNo).query(Integer.class).single();
+    }
+
+    /** The site's latest pass (site, paper or on-site review) with its notes per material, for the region. */
+    Optional<ReviewCaseController.SiteReview> latestSitePass(String candidateNo) {
+        return jdbc
+                .sql("""
+                        SELECT id, stage, reviewer, decided_at FROM review_decision
+                         WHERE candidate_no = ? AND stage IN ('SITE', 'OFFLINE', 'ON_SITE') AND outcome = 'PASS'
+                         ORDER BY seq DESC""")
+                .param(candidateNo)
+                .query((rs, row) -> new ReviewCaseController.SiteReview(
+                        rs.getString("stage"),
+                        rs.getString("reviewer"),
+                        rs.getTimestamp("decided_at").toInstant(),
+                        notes(rs.getString("id"))))
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    private Map<String, String> notes(String decisionId) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        jdbc.sql("SELECT material_code, note FROM material_note WHERE decision_id = ? ORDER BY material_code")
+                .param(decisionId)
+                .query(rs -> {
+                    notes.put(rs.getString("material_code"), rs.getString("note"));
+                });
+        return notes;
     }
 
     Optional<Instant> latestReturnAt(String candidateNo) {

@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,6 +95,40 @@ public class ReviewService {
         taskService.setAssignee(task.getId(), null);
     }
 
+    /**
+     * 下一位: the oldest unclaimed task of the same Tasklist filter as the round just decided (the site's 初审, paper and
+     * on-site reviews, or the region's 终审; oldest submission first), claimed for the reviewer. A colleague who claims
+     * it at the same moment wins; the next one is tried.
+     */
+    public Optional<NextCase> claimNext(String group, ReviewStage decided, String reviewer) {
+        List<String> taskKeys = decided == ReviewStage.REGION
+                ? List.of(ReviewStage.REGION.taskKey())
+                : List.of(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey(), ReviewStage.ON_SITE.taskKey());
+        List<Task> waiting = taskService
+                .createTaskQuery()
+                .taskCandidateGroup(group)
+                .taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
+                .taskUnassigned()
+                .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, 5);
+        for (Task task : waiting) {
+            try {
+                taskService.claim(task.getId(), reviewer);
+                String candidateNo = (String) taskService.getVariable(task.getId(), "candidateNo");
+                return Optional.of(new NextCase(candidateNo, task.getId()));
+            } catch (TaskAlreadyClaimedException | OptimisticLockingException colleagueWasFaster) {
+                // the next one
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The case a reviewer reviews next, and its task for Tasklist's address. */
+    public record NextCase(String candidateNo, String taskId) {}
+
     private Task openTask(String candidateNo, ReviewStage stage) {
         Task task = taskService
                 .createTaskQuery()
@@ -114,6 +151,16 @@ public class ReviewService {
         return decisions.latestDecisionAt(candidateNo, ReviewOutcome.ON_SITE);
     }
 
+    /** The review round of the site: 1 for the first 考点初审, 2 after one return, … */
+    public int siteRound(String candidateNo) {
+        return decisions.siteReturns(candidateNo) + 1;
+    }
+
+    /** What the site decided last when it passed the candidate, with its notes per material. */
+    Optional<ReviewCaseController.SiteReview> latestSitePass(String candidateNo) {
+        return decisions.latestSitePass(candidateNo);
+    }
+
     /** The latest returned materials of a candidate with their reasons. */
     public Map<String, String> latestReturns(String candidateNo) {
         return decisions.latestReturns(candidateNo);
@@ -134,17 +181,27 @@ public class ReviewService {
                 problems.add(new FieldError("reason", "安排现场审核须填写原因，例如：身份证信息异常"));
             }
         }
+        Set<String> materials = checklists.activeMaterials(candidateNo).stream()
+                .map(ChecklistEntry::code)
+                .collect(Collectors.toSet());
+        verdict.notes().forEach((code, note) -> {
+            if (!materials.contains(code)) {
+                problems.add(new FieldError("notes." + code, "该考生的材料清单中没有此项材料"));
+            } else if (blank(note) || note.length() > 500) {
+                problems.add(new FieldError("notes." + code, "材料备注须为 1 至 500 个字符"));
+            }
+        });
+        if (verdict.reason() != null && verdict.reason().length() > 500) {
+            problems.add(new FieldError("reason", "原因最长 500 个字符"));
+        }
         if (verdict.outcome() == ReviewOutcome.RETURN) {
             if (stage != ReviewStage.SITE) {
                 problems.add(new FieldError("outcome", "只有考点初审可以退回材料"));
             } else if (verdict.returns().isEmpty()) {
                 problems.add(new FieldError("returns", "退回须至少指明一项材料及原因"));
             }
-            Set<String> active = checklists.activeMaterials(candidateNo).stream()
-                    .map(ChecklistEntry::code)
-                    .collect(Collectors.toSet());
             verdict.returns().forEach((code, reason) -> {
-                if (!active.contains(code)) {
+                if (!materials.contains(code)) {
                     problems.add(new FieldError("returns." + code, "该考生的材料清单中没有此项材料"));
                 } else if (blank(reason)) {
                     problems.add(new FieldError("returns." + code, "退回材料须填写原因"));

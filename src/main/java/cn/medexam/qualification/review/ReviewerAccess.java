@@ -52,6 +52,10 @@ class ReviewerAccess {
                 || groups.contains(ReviewGroups.region(registration.region().name()));
     }
 
+    boolean inGroup(Authentication caller, String group) {
+        return groups(caller).contains(group);
+    }
+
     /** The open review round the caller may decide. */
     ReviewStage stageFor(String candidateNo, Authentication caller) {
         Registration registration = registrationFor(candidateNo, caller);

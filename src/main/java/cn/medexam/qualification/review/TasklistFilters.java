@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers and
- * 考区待终审 for a region's, oldest submission (lock time) first, with the candidate's number, name, masked ID, lock
- * time and returns as columns; 我的审核材料 for candidates, who have one case. Each group may read its own filter
+ * 考区待终审 for a region's, oldest submission (lock time) first, with the candidate's number, name, masked ID, review
+ * round (第 2 次初审) and lock time as columns; 我的审核材料 for candidates, who have one case. Each group may read its own filter
  * only.
  */
 @Component
@@ -30,8 +30,8 @@ class TasklistFilters {
             column(CaseVariables.CANDIDATE_NO, "考生编号"),
             column(CaseVariables.CANDIDATE_NAME, "姓名"),
             column(CaseVariables.ID_NUMBER_MASKED, "证件号码"),
-            column(CaseVariables.LOCKED_AT, "提交时间"),
-            column(CaseVariables.RETURN_COUNT, "退回次数"));
+            column(CaseVariables.REVIEW_ROUND, "审核轮次"),
+            column(CaseVariables.LOCKED_AT, "提交锁定时间"));
 
     private final FilterService filterService;
     private final TaskService taskService;

@@ -31,6 +31,9 @@ class UnlockReturnedMaterialsDelegate implements JavaDelegate {
         store.unlock(candidateNo, decisions.latestReturns(candidateNo).keySet());
         execution.setVariable(CaseVariables.RETURNED_AT, Date.from(clock.now()));
         Integer returns = (Integer) execution.getVariable(CaseVariables.RETURN_COUNT);
-        execution.setVariable(CaseVariables.RETURN_COUNT, returns == null ? 1 : returns + 1);
+        int returnCount = returns == null ? 1 : returns + 1;
+        execution.setVariable(CaseVariables.RETURN_COUNT, returnCount);
+        // the queue's column: the site's next review is its round returnCount + 1
+        execution.setVariable(CaseVariables.REVIEW_ROUND, "第 " + (returnCount + 1) + " 次初审");
     }
 }

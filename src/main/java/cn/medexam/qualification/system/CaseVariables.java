@@ -35,6 +35,9 @@ public final class CaseVariables {
     public static final String NOT_QUALIFIED_REASON = "notQualifiedReason";
     public static final String RETURNED_AT = "returnedAt";
     public static final String RETURN_COUNT = "returnCount";
+    /** the review queue's column 审核轮次 (第 n 次初审) */
+    public static final String REVIEW_ROUND = "reviewRound";
+
     public static final String ON_SITE_REASON = "onSiteReason";
     public static final String ON_SITE_REQUESTED_AT = "onSiteRequestedAt";
     public static final String SERIAL_NUMBER = "serialNumber";

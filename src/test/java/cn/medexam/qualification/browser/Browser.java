@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -18,6 +19,8 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,6 +107,48 @@ public class Browser {
             driver.navigate().refresh();
             find(shown);
         }
+    }
+
+    /** The page's visible area (viewport) becomes width × height CSS pixels, e.g. a 1366×900 office screen. */
+    public void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Number chromeWidth = (Number) script("return window.outerWidth - window.innerWidth;");
+        Number chromeHeight = (Number) script("return window.outerHeight - window.innerHeight;");
+        driver.manage()
+                .window()
+                .setSize(new Dimension(width + chromeWidth.intValue(), height + chromeHeight.intValue()));
+    }
+
+    /** Types keys into the page, as a person does without a text field focused (keyboard shortcuts). */
+    public void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Drags with the mouse from the element's centre by (dx, dy) pixels. */
+    public void drag(By locator, int dx, int dy) {
+        new Actions(driver)
+                .moveToElement(find(locator))
+                .clickAndHold()
+                .moveByOffset(dx / 2, dy / 2)
+                .moveByOffset(dx - dx / 2, dy - dy / 2)
+                .release()
+                .perform();
+    }
+
+    /** Turns the mouse wheel over the element, (dx, dy) pixels from its centre; negative deltaY zooms in. */
+    public void wheel(By locator, int dx, int dy, int deltaY) {
+        new Actions(driver)
+                .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(find(locator), dx, dy), 0, deltaY)
+                .perform();
+    }
+
+    /** The element's box on screen: left, top, right, bottom in CSS pixels. */
+    public double[] box(By locator) {
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) script(
+                "var r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];",
+                find(locator));
+        return box.stream().mapToDouble(Number::doubleValue).toArray();
     }
 
     /** The session ends without this browser's doing (expired, or ended in another tab): its cookie is gone. */

@@ -6,6 +6,10 @@ import org.openqa.selenium.support.ui.Select;
 /** The reviewers' task form (forms/review-case.html): the candidate's facts and images, a verdict per material. */
 public class ReviewForm {
 
+    private static final By SUBMIT_ERROR = By.cssSelector("form.qr-review .qr-submit-error");
+    private static final By VIEWER = By.cssSelector("form.qr-review .qr-viewer");
+    private static final By IMAGE = By.cssSelector("form.qr-review .qr-viewer img");
+
     private final Browser browser;
 
     ReviewForm(Browser browser) {
@@ -30,13 +34,16 @@ public class ReviewForm {
 
     /** 退回 for one material, with a reason from the picklist. */
     public ReviewForm returnMaterial(String material, String reason) {
-        String row = "form.qr-review .qr-material[data-material='" + material + "']";
-        browser.click(By.cssSelector(row + " input.qr-return"));
-        new Select(browser.find(By.cssSelector(row + " select"))).selectByVisibleText(reason);
+        browser.click(By.cssSelector(row(material) + " input.qr-return"));
+        new Select(browser.find(By.cssSelector(row(material) + " select"))).selectByVisibleText(reason);
         return this;
     }
 
-    /** 审核结论: PASS (通过), RETURN (退回) or NOT_QUALIFIED (不合格). */
+    private static String row(String material) {
+        return "form.qr-review .qr-material[data-material='" + material + "']";
+    }
+
+    /** 审核结论: PASS (通过), RETURN (退回), ON_SITE (现场审核) or NOT_QUALIFIED (不合格). */
     public ReviewForm outcome(String outcome) {
         browser.click(By.cssSelector("form.qr-review .qr-outcome input[value='" + outcome + "']"));
         return this;
@@ -46,11 +53,135 @@ public class ReviewForm {
         return browser.shows(By.cssSelector("form.qr-review .qr-outcome input[value='" + outcome + "']"));
     }
 
-    /** What the form refuses with, e.g. an outcome that contradicts the verdicts per material. */
+    /** What the form refuses 完成 with, e.g. an outcome that contradicts the verdicts per material. */
     public String error() {
-        By error = By.cssSelector("form.qr-review .qr-error");
-        browser.scrollTo(error);
-        return browser.find(error).getText();
+        return browser.find(SUBMIT_ERROR).getText();
+    }
+
+    /**
+     * How far (CSS pixels, vertically) the refusal of 完成 stands from Tasklist's 完成 button, as both are on screen
+     * without scrolling.
+     */
+    public double errorDistanceFromComplete() {
+        double[] error = browser.box(SUBMIT_ERROR);
+        double[] complete = browser.box(Tasklist.COMPLETE);
+        return Math.max(0, Math.max(complete[1] - error[3], error[1] - complete[3]));
+    }
+
+    /** 第 2 次初审 and the like, or for the region what the site decided. */
+    public String round() {
+        return browser.find(By.cssSelector("form.qr-review .qr-round, form.qr-review .qr-site-review"))
+                .getText();
+    }
+
+    /** The reason a material was returned with last round, as the second round shows it. */
+    public String returnedLastRound(String material) {
+        return browser.find(By.cssSelector(row(material) + " .qr-was-returned")).getText();
+    }
+
+    /** How many of the material's images are highlighted as new since the return. */
+    public int newImages(String material) {
+        return browser.all(By.cssSelector(row(material) + " .qr-thumbs img.qr-new"))
+                .size();
+    }
+
+    /** For the region: the site's verdict and note on the material. */
+    public String siteVerdict(String material) {
+        return browser.find(By.cssSelector(row(material) + " .qr-note")).getText();
+    }
+
+    /** A note on a material that passes, for the next round's reviewers. */
+    public ReviewForm note(String material, String note) {
+        browser.type(By.cssSelector(row(material) + " input.qr-material-note"), note);
+        browser.find(By.cssSelector("form.qr-review .qr-facts")).click(); // the field loses the focus: keys work again
+        return this;
+    }
+
+    /** The material the number keys picked (its code). */
+    public String focusedMaterial() {
+        return browser.find(By.cssSelector("form.qr-review .qr-material.focused"))
+                .getAttribute("data-material");
+    }
+
+    public boolean returned(String material) {
+        return browser.find(By.cssSelector(row(material) + " input.qr-return")).isSelected();
+    }
+
+    /** The reason picklist's choice for a returned material, and whether it has the keyboard focus. */
+    public String returnReason(String material) {
+        return new Select(browser.find(By.cssSelector(row(material) + " select")))
+                .getFirstSelectedOption()
+                .getText();
+    }
+
+    public boolean reasonFocused(String material) {
+        return (Boolean) browser.script(
+                "return document.activeElement === document.querySelector(arguments[0]);", row(material) + " select");
+    }
+
+    public String chosenOutcome() {
+        return browser.all(By.cssSelector("form.qr-review .qr-outcome input[type=radio]")).stream()
+                .filter(org.openqa.selenium.WebElement::isSelected)
+                .map(radio -> radio.getAttribute("value"))
+                .findFirst()
+                .orElse("");
+    }
+
+    /** The viewer's box and the shown image's box on screen (left, top, right, bottom). */
+    public double[] viewerBox() {
+        return browser.box(VIEWER);
+    }
+
+    public double[] imageBox() {
+        browser.until(
+                driver -> (Boolean)
+                        browser.script(
+                                "var img = document.querySelector('form.qr-review .qr-viewer img'); return img.complete && img.naturalWidth > 0;"));
+        return browser.box(IMAGE);
+    }
+
+    /** The shown image's own size in pixels (its natural width). */
+    public double imageNaturalWidth() {
+        return ((Number) browser.script("return document.querySelector('form.qr-review .qr-viewer img').naturalWidth;"))
+                .doubleValue();
+    }
+
+    /** The shown image's id and its rotation in degrees. */
+    public String shownImage() {
+        return browser.find(IMAGE).getAttribute("data-image");
+    }
+
+    public int rotation() {
+        return Integer.parseInt(browser.find(IMAGE).getAttribute("data-rotation"));
+    }
+
+    public void dragImage(int dx, int dy) {
+        browser.drag(VIEWER, dx, dy);
+    }
+
+    public void wheelOver(int dx, int dy, int deltaY) {
+        browser.wheel(VIEWER, dx, dy, deltaY);
+    }
+
+    public void clickTool(String tool) {
+        browser.click(By.cssSelector("form.qr-review .qr-toolbar button." + tool));
+    }
+
+    public boolean viewerIsFullScreen() {
+        return (Boolean) browser.script("return document.fullscreenElement !== null"
+                + " && document.fullscreenElement.classList.contains('qr-viewer');");
+    }
+
+    /** Whether the whole form is in view at once: neither Tasklist's pane nor the page scrolls. */
+    public boolean fitsWithoutScrolling() {
+        return (Boolean) browser.script("""
+                var node = document.querySelector('form.qr-review');
+                for (; node; node = node.parentElement) {
+                  var style = getComputedStyle(node);
+                  if (/(auto|scroll)/.test(style.overflowY) && node.scrollHeight > node.clientHeight + 1) { return false; }
+                }
+                var page = document.scrollingElement;
+                return page.scrollHeight <= page.clientHeight + 1;""");
     }
 
     /** 放回待审列表: gives the claimed task back to the group's list; Tasklist then reloads. */

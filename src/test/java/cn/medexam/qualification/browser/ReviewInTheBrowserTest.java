@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,6 +100,9 @@ class ReviewInTheBrowserTest {
     Applicant applicant;
 
     ProcessInstance instance;
+    /** A second candidate of site 3701, waiting in the same queue. */
+    final Applicant colleague = Applicant.shandongBachelor();
+
     /** Two candidates of the neighbouring exam site 3702, who submitted a day apart. */
     final Applicant earlyNeighbour = Applicant.shandongBachelor();
 
@@ -118,8 +122,14 @@ class ReviewInTheBrowserTest {
 
     @Test
     void candidateReturnedOnceThenPassesBothReviews() throws IOException {
-        follow(Applicant.shandongBachelor());
+        Applicant graduate = Applicant.shandongBachelor();
+        graduate.school = "山东第一医科大学";
+        graduate.major = "临床医学";
+        graduate.graduatedOn = java.time.LocalDate.of(2024, 6, 30);
+        graduate.probationInstitution = "济南市中心医院";
+        follow(graduate);
         neighboursSubmitADayApart();
+        colleagueOfTheSameSiteSubmitted();
         Browser candidate = browsers.open("candidate");
         activateAndUploadEverythingButOneMaterial(candidate);
         submitRefusedUntilTheLastMaterialIsUploaded(candidate);
@@ -128,16 +138,19 @@ class ReviewInTheBrowserTest {
         reviewerOfAnotherSiteSeesOnlyTheirSiteOldestSubmissionFirst();
         Browser siteReviewer = browsers.open("site-reviewer");
         siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
-        siteReviewerReturnsTheDiploma(siteReviewer);
+        siteReviewer.viewport(1366, 900);
+        siteReviewerLooksThroughTheImages(siteReviewer);
+        siteReviewerReturnsTheDiplomaByKeys(siteReviewer);
+        theNextCaseOpensByItselfAndPassesWithoutMouse(siteReviewer);
 
         candidateReuploadsTheReturnedDiploma(candidate);
         cases.passTimeUntil(instance, "waitForReviewOpening");
 
-        reviewerPasses(siteReviewer, "本考点待初审（3701）", "考点初审", "site-passes");
+        siteReviewerPassesTheSecondRound(siteReviewer);
         awaitTask("regionReview");
         Browser regionReviewer = browsers.open("region-reviewer");
         regionReviewer.logIn(TestUsers.REGION_REVIEWER, TestUsers.PASSWORD);
-        reviewerPasses(regionReviewer, "考区待终审（山东）", "考区终审", "region-passes");
+        regionReviewerReadsTheSitesVerdictsAndStopsAfterThisCase(regionReviewer);
         awaitEnd();
 
         candidateReadsTheFinalResult(candidate);
@@ -404,6 +417,7 @@ class ReviewInTheBrowserTest {
         cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
         cases.passTimeUntil(cases.instance(earlyNeighbour.candidateNo), "waitForReviewOpening");
         cases.passTimeUntil(instance, "waitForReviewOpening");
+        cases.passTimeUntil(cases.instance(colleague.candidateNo), "waitForReviewOpening");
     }
 
     private void reviewerOfAnotherSiteSeesOnlyTheirSiteOldestSubmissionFirst() {
@@ -413,26 +427,138 @@ class ReviewInTheBrowserTest {
 
         assertThat(tasks.filters()).doesNotContain("3701");
         assertThat(tasks.candidates()).containsExactly(earlyNeighbour.candidateNo, lateNeighbour.candidateNo);
+        assertThat(tasks.candidateNumberBrightness())
+                .as("the candidate number is dark, not light grey")
+                .isLessThan(80);
         assertThat(otherSite.statusOf("/api/review/cases/" + applicant.candidateNo))
                 .isEqualTo(404);
         otherSite.screenshot("sees-only-own-site");
     }
 
-    private void siteReviewerReturnsTheDiploma(Browser reviewer) {
-        Tasklist tasks = new Tasklist(reviewer)
+    /**
+     * Item 4 of issue 13, at 1366×900: the image opens fitted to the box, the wheel zooms around the pointer, a drag
+     * pans but never past an edge, zooming out stops at the fit, 1:1 shows full resolution, full screen, and each
+     * image keeps its rotation. The whole form is in view without scrolling, the registration's facts beside it.
+     */
+    private void siteReviewerLooksThroughTheImages(Browser reviewer) {
+        new Tasklist(reviewer)
                 .filter("本考点待初审（3701）")
                 .openTask("考点初审", applicant.candidateNo)
                 .claim();
         ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo);
+        double[] viewer = form.viewerBox();
+        double[] image = form.imageBox();
+        reviewer.screenshot("viewer-opens-fit-to-box");
         assertThat(form.facts())
                 .contains("3701**********1234", "138****8000", "执业医师 · 临床", "本科")
+                .contains("山东第一医科大学", "临床医学", "2024年6月30日", "济南市中心医院")
                 .doesNotContain(applicant.idNumber);
+        assertThat(form.round()).contains("第 1 次初审");
         assertThat(form.images()).isEqualTo(4);
+        assertThat(form.offersOutcome("ON_SITE")).isTrue();
+        assertThat(form.fitsWithoutScrolling())
+                .as("the form fits the pane at 1366×900")
+                .isTrue();
+        assertFitted(image, viewer);
+
+        double[] before = form.imageBox();
+        form.wheelOver(-80, -40, -200);
+        double[] zoomed = reviewer.until(driver -> {
+            double[] now = form.imageBox();
+            return now[2] - now[0] > before[2] - before[0] + 1 ? now : null;
+        });
+        double pointerX = (viewer[0] + viewer[2]) / 2 - 80;
+        double atBefore = (pointerX - before[0]) / (before[2] - before[0]);
+        double atAfter = (pointerX - zoomed[0]) / (zoomed[2] - zoomed[0]);
+        assertThat(atAfter)
+                .as("the point under the pointer stays put")
+                .isCloseTo(atBefore, org.assertj.core.data.Offset.offset(0.01));
+
+        for (int i = 0; i < 6; i++) {
+            reviewer.press("+");
+        }
+        for (int i = 0; i < 6; i++) {
+            form.dragImage(300, 0); // together far beyond the image's left edge
+        }
+        double[] dragged = form.imageBox();
+        assertThat(dragged[0])
+                .as("the left edge stops at the box's left edge")
+                .isCloseTo(viewer[0], org.assertj.core.data.Offset.offset(1.5));
+        assertThat(dragged[2]).isGreaterThan(viewer[2]);
+        reviewer.screenshot("viewer-zoomed-in-dragged-to-the-left-edge");
+        for (int i = 0; i < 12; i++) {
+            form.dragImage(-300, 0);
+        }
+        assertThat(form.imageBox()[2])
+                .as("and the right edge at the box's right edge")
+                .isCloseTo(viewer[2], org.assertj.core.data.Offset.offset(1.5));
+
+        for (int i = 0; i < 20; i++) {
+            reviewer.press("-");
+        }
+        assertFitted(form.imageBox(), viewer);
+
+        form.clickTool("qr-actual");
+        double[] actual = form.imageBox();
+        assertThat(actual[2] - actual[0])
+                .as("1:1 is the image's own resolution")
+                .isCloseTo(form.imageNaturalWidth(), org.assertj.core.data.Offset.offset(1.5));
+        reviewer.screenshot("viewer-at-full-resolution");
+        reviewer.press("0");
+
+        String first = form.shownImage();
+        reviewer.press("t");
+        assertThat(form.rotation()).isEqualTo(90);
+        assertFitted(form.imageBox(), viewer);
+        reviewer.press(Keys.ARROW_RIGHT);
+        assertThat(form.shownImage()).isNotEqualTo(first);
+        assertThat(form.rotation()).isZero();
+        reviewer.press(Keys.ARROW_LEFT);
+        assertThat(form.shownImage()).isEqualTo(first);
+        assertThat(form.rotation()).as("the first image kept its rotation").isEqualTo(90);
+
+        form.clickTool("qr-full");
+        reviewer.until(driver -> form.viewerIsFullScreen());
+        reviewer.screenshot("viewer-full-screen");
+        reviewer.press("f");
+        reviewer.until(driver -> !form.viewerIsFullScreen());
+    }
+
+    /** The box of a fitted image: inside the viewer, touching it on two opposite sides. */
+    private static void assertFitted(double[] image, double[] viewer) {
+        org.assertj.core.data.Offset<Double> pixel = org.assertj.core.data.Offset.offset(1.5);
+        assertThat(image[0]).isGreaterThanOrEqualTo(viewer[0] - 1.5);
+        assertThat(image[1]).isGreaterThanOrEqualTo(viewer[1] - 1.5);
+        assertThat(image[2]).isLessThanOrEqualTo(viewer[2] + 1.5);
+        assertThat(image[3]).isLessThanOrEqualTo(viewer[3] + 1.5);
+        boolean fillsWidth =
+                Math.abs(image[0] - viewer[0]) <= pixel.value && Math.abs(image[2] - viewer[2]) <= pixel.value;
+        boolean fillsHeight =
+                Math.abs(image[1] - viewer[1]) <= pixel.value && Math.abs(image[3] - viewer[3]) <= pixel.value;
+        assertThat(fillsWidth || fillsHeight)
+                .as("fitted: the image fills the box's width or height")
+                .isTrue();
+    }
+
+    /** Keys 2 and R return the diploma with the focused reason; 通过 is then refused beside 完成 (item 5). */
+    private void siteReviewerReturnsTheDiplomaByKeys(Browser reviewer) {
+        Tasklist tasks = new Tasklist(reviewer);
+        ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo);
+        reviewer.press("2");
+        assertThat(form.focusedMaterial()).isEqualTo("DIPLOMA");
+        reviewer.press("r");
+        assertThat(form.returned("DIPLOMA")).isTrue();
+        assertThat(form.returnReason("DIPLOMA")).isEqualTo(RETURN_REASON);
+        reviewer.until(driver -> form.reasonFocused("DIPLOMA")); // the reason picklist has the keyboard
+        assertThat(form.chosenOutcome()).isEqualTo("RETURN");
         reviewer.screenshot("site-review-form");
 
-        form.returnMaterial("DIPLOMA", RETURN_REASON).outcome("PASS");
+        form.outcome("PASS");
         tasks.complete();
         assertThat(form.error()).isEqualTo("已有材料标记为退回，不能选择“通过”");
+        assertThat(form.errorDistanceFromComplete())
+                .as("the refusal stands beside 完成")
+                .isLessThan(120);
         reviewer.screenshot("pass-refused-while-a-material-is-returned");
         assertThat(waitsAt()).contains("siteReview");
 
@@ -443,15 +569,71 @@ class ReviewInTheBrowserTest {
         awaitTask("resubmitMaterials");
     }
 
-    private void reviewerPasses(Browser reviewer, String filter, String taskName, String step) {
+    /**
+     * Item 2 and the review speed: after the decision the colleague's case opens by itself, claimed for the reviewer,
+     * and Tasklist reports nothing (no "No matching task with id"); P and Enter pass it without the mouse; with no
+     * case left the list opens, again without a message.
+     */
+    private void theNextCaseOpensByItselfAndPassesWithoutMouse(Browser reviewer) {
+        Tasklist tasks = new Tasklist(reviewer);
+        ReviewForm next = ReviewForm.in(reviewer, colleague.candidateNo);
+        assertThat(taskOf(colleague, "siteReview").getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
+        assertThat(tasks.notifications()).isEmpty();
+        reviewer.screenshot("next-case-opened-by-itself");
+
+        reviewer.press("p");
+        assertThat(next.chosenOutcome()).isEqualTo("PASS");
+        reviewer.press(Keys.ENTER);
+        next.awaitRecorded();
+        reviewer.until(
+                driver -> tasks.openTaskId() == null && reviewer.shows(By.cssSelector(".task-filters .task-filter")));
+        reviewer.awaitTasklist();
+        assertThat(tasks.notifications()).isEmpty();
+        assertThat(reviewer.shows(By.cssSelector("form.qr-review"))).isFalse();
+        reviewer.screenshot("queue-empty-after-the-last-case");
+        awaitCaseOf(colleague, "regionReview");
+    }
+
+    /** The second round says so, names the return and highlights the new image (resubmission info). */
+    private void siteReviewerPassesTheSecondRound(Browser reviewer) {
         Tasklist tasks = Tasklist.openedBy(reviewer)
-                .filter(filter)
-                .openTask(taskName, applicant.candidateNo)
+                .filter("本考点待初审（3701）")
+                .openTask("考点初审", applicant.candidateNo)
                 .claim();
-        ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo).outcome("PASS");
-        reviewer.screenshot(step);
+        ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo);
+        assertThat(form.round()).contains("第 2 次初审");
+        assertThat(form.returnedLastRound("DIPLOMA")).contains(RETURN_REASON);
+        assertThat(form.newImages("DIPLOMA")).isEqualTo(1);
+        assertThat(form.newImages("ID_PROOF")).isZero();
+        form.note("DIPLOMA", "新图片毕业证编号清晰").outcome("PASS");
+        reviewer.screenshot("site-passes-the-second-round");
         tasks.complete();
         form.awaitRecorded();
+    }
+
+    /**
+     * The region reads the site's pass and its note per material; switching off 提交后自动打开下一位 is the way to
+     * stop: after the pass the list opens and the colleague's final review stays unclaimed.
+     */
+    private void regionReviewerReadsTheSitesVerdictsAndStopsAfterThisCase(Browser reviewer) {
+        Tasklist tasks = Tasklist.openedBy(reviewer)
+                .filter("考区待终审（山东）")
+                .openTask("考区终审", applicant.candidateNo)
+                .claim();
+        ReviewForm form = ReviewForm.in(reviewer, applicant.candidateNo);
+        assertThat(form.round()).contains("考点初审通过", TestUsers.SITE_REVIEWER, "共退回 1 次");
+        assertThat(form.siteVerdict("DIPLOMA")).contains("合格", "新图片毕业证编号清晰");
+        assertThat(form.siteVerdict("ID_PROOF")).isEqualTo("考点：合格");
+        assertThat(form.offersOutcome("ON_SITE")).isFalse();
+        reviewer.click(By.cssSelector("form.qr-review input.qr-auto-next"));
+        form.outcome("PASS");
+        reviewer.screenshot("region-passes");
+        tasks.complete();
+        form.awaitRecorded();
+        reviewer.until(driver -> tasks.openTaskId() == null);
+        reviewer.awaitTasklist();
+        assertThat(tasks.notifications()).isEmpty();
+        assertThat(taskOf(colleague, "regionReview").getAssignee()).isNull();
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
@@ -470,6 +652,28 @@ class ReviewInTheBrowserTest {
             cases.submit(neighbour);
             cases.clockAt(CaseDriver.DURING_UPLOAD.plusDays(1));
         }
+    }
+
+    private void colleagueOfTheSameSiteSubmitted() {
+        cases.register(colleague);
+        cases.uploadRequired(colleague);
+        cases.submit(colleague);
+    }
+
+    private org.camunda.bpm.engine.task.Task taskOf(Applicant candidate, String taskKey) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(candidate.candidateNo)
+                .taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    private void awaitCaseOf(Applicant candidate, String taskKey) {
+        new FluentWait<>(this)
+                .withTimeout(Browser.PATIENCE)
+                .pollingEvery(Duration.ofMillis(200))
+                .withMessage(() -> "case " + candidate.candidateNo + " to wait at " + taskKey)
+                .until(story -> story.taskOf(candidate, taskKey) != null);
     }
 
     private Path photo(String name, byte[] bytes) throws IOException {

@@ -7,7 +7,7 @@ import org.openqa.selenium.By;
 public class Tasklist {
 
     private static final By CLAIM = By.cssSelector("button.claim");
-    private static final By COMPLETE =
+    static final By COMPLETE =
             By.xpath("//div[contains(@class,'form-actions')]/button[contains(@class,'btn-primary')]");
 
     private final Browser browser;
@@ -93,6 +93,37 @@ public class Tasklist {
                 || browser.shows(By.cssSelector(".task-details .unclaim, .task-details .reset-due-date"))
                 || browser.shows(By.xpath(
                         "//a[normalize-space()='启动流程' or normalize-space()='创建任务'" + " or normalize-space()='添加评论']"));
+    }
+
+    /** The darkest channel of the first listed candidate number's colour (0 black … 255 white). */
+    public int candidateNumberBrightness() {
+        String colour = (String) browser.script("return getComputedStyle(document.querySelector("
+                + "'section.column-center li.task span.variable-value')).color;");
+        java.util.regex.Matcher rgb =
+                java.util.regex.Pattern.compile("(\\d+),\\s*(\\d+),\\s*(\\d+)").matcher(colour);
+        if (!rgb.find()) {
+            throw new AssertionError("not a colour: " + colour);
+        }
+        return Math.max(
+                Integer.parseInt(rgb.group(1)),
+                Math.max(Integer.parseInt(rgb.group(2)), Integer.parseInt(rgb.group(3))));
+    }
+
+    /** Tasklist's error toasts (e.g. a task it cannot find), as the person reads them; empty when there is none. */
+    public String notifications() {
+        return browser.all(By.cssSelector(".page-notifications .alert")).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed)
+                .map(alert -> alert.getText().trim())
+                .filter(text -> !text.isEmpty())
+                .reduce((a, b) -> a + " | " + b)
+                .orElse("");
+    }
+
+    /** The id of the task Tasklist's address names, or null when only the list is open. */
+    public String openTaskId() {
+        java.util.regex.Matcher task =
+                java.util.regex.Pattern.compile("[?&]task=([^&]+)").matcher(browser.currentUrl());
+        return task.find() ? task.group(1) : null;
     }
 
     /** 完成: submits the task's form. */

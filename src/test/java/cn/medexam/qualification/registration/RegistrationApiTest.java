@@ -115,6 +115,68 @@ class RegistrationApiTest {
     }
 
     @Test
+    void theReviewersFactsAreOptionalStoredChangedAndShownToTheSitesReviewer() throws Exception {
+        call(post("/api/registrations").content(body()), 201);
+        JsonNode without = reviewCase();
+        assertThat(without.path("school").isNull()).isTrue();
+        assertThat(without.path("graduatedOn").isNull()).isTrue();
+
+        Map<String, Object> withFacts = bodyMap();
+        withFacts.put("school", " 山东第一医科大学 ");
+        withFacts.put("major", "临床医学");
+        withFacts.put("graduatedOn", "2024-06-30");
+        withFacts.put("probationInstitution", "济南市中心医院");
+        withFacts.put("institutionLicenseNo", "PDY37010211");
+        withFacts.put("assistantCertificateNo", "");
+        call(put("/api/registrations/" + applicant.candidateNo).content(json.writeValueAsString(withFacts)), 200);
+
+        JsonNode shown = reviewCase();
+        assertThat(shown.path("school").asText()).isEqualTo("山东第一医科大学");
+        assertThat(shown.path("major").asText()).isEqualTo("临床医学");
+        assertThat(shown.path("graduatedOn").asText()).isEqualTo("2024-06-30");
+        assertThat(shown.path("probationInstitution").asText()).isEqualTo("济南市中心医院");
+        assertThat(shown.path("institutionLicenseNo").asText()).isEqualTo("PDY37010211");
+        assertThat(shown.path("assistantCertificateNo").isNull()).isTrue();
+        assertThat(shown.path("idNumber").asText())
+                .isNotEqualTo(applicant.idNumber)
+                .contains("*");
+        assertThat(shown.path("phone").asText()).isNotEqualTo(applicant.phone).contains("*");
+        // the same body again changes nothing and is no conflict
+        call(put("/api/registrations/" + applicant.candidateNo).content(json.writeValueAsString(withFacts)), 200);
+    }
+
+    @Test
+    void badReviewersFactsAreNamedInChineseAndStartNothing() throws Exception {
+        Map<String, Object> bad = bodyMap();
+        bad.put("school", "医".repeat(101));
+        bad.put("major", "专".repeat(101));
+        bad.put("graduatedOn", "2024-13-01");
+        bad.put("probationInstitution", "院".repeat(201));
+        bad.put("institutionLicenseNo", "许可证<script>");
+        bad.put("assistantCertificateNo", "1".repeat(65));
+
+        JsonNode refused = call(post("/api/registrations").content(json.writeValueAsString(bad)), 400);
+
+        assertThat(refused.path("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(refused.path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder(
+                        "school",
+                        "major",
+                        "graduatedOn",
+                        "probationInstitution",
+                        "institutionLicenseNo",
+                        "assistantCertificateNo");
+        assertThat(refused.path("message").asText())
+                .contains("毕业学校最长 100 个字符", "专业最长 100 个字符", "毕业日期须为 yyyy-MM-dd 格式", "试用机构名称最长 200 个字符");
+        call(get("/api/cases/" + applicant.candidateNo), 404);
+        bad.put("graduatedOn", 20240601);
+        assertThat(call(post("/api/registrations").content(json.writeValueAsString(bad)), 400)
+                        .path("code")
+                        .asText())
+                .isEqualTo("INVALID_INPUT");
+    }
+
+    @Test
     void unreadableBodiesAreRefusedWithAChineseMessage() throws Exception {
         assertThat(call(post("/api/registrations").content("{not json"), 400)
                         .path("code")
@@ -238,6 +300,11 @@ class RegistrationApiTest {
                 TestUsers.REGISTRAR,
                 TestUsers.PASSWORD,
                 expectedStatus);
+    }
+
+    private JsonNode reviewCase() throws Exception {
+        return api.call(
+                get("/api/review/cases/" + applicant.candidateNo), TestUsers.SITE_REVIEWER, TestUsers.PASSWORD, 200);
     }
 
     private String body() throws Exception {

@@ -94,7 +94,7 @@ class TasklistFiltersTest {
                 (List<Map<String, String>>) mine.getProperties().get("variables");
         assertThat(columns)
                 .extracting(column -> column.get("label"))
-                .containsExactly("考生编号", "姓名", "证件号码", "提交时间", "退回次数");
+                .containsExactly("考生编号", "姓名", "证件号码", "审核轮次", "提交锁定时间");
     }
 
     @Test
@@ -187,6 +187,7 @@ class TasklistFiltersTest {
         assertThat(variables)
                 .containsEntry("candidateName", here.name)
                 .containsEntry("idNumberMasked", "3701**********1234")
+                .containsEntry("reviewRound", "第 1 次初审")
                 .containsKey("lockedAt")
                 .doesNotContainValue(here.idNumber);
     }

@@ -46,6 +46,12 @@ public final class Applicant {
     public boolean graduatingThisYear;
     public MilitaryStatus militaryStatus = MilitaryStatus.NONE;
     public boolean schoolInRegion = true;
+    public String school;
+    public String major;
+    public LocalDate graduatedOn;
+    public String probationInstitution;
+    public String institutionLicenseNo;
+    public String assistantCertificateNo;
 
     public static Applicant shandongBachelor() {
         return new Applicant();
@@ -97,6 +103,12 @@ public final class Applicant {
                 shortTrack,
                 graduatingThisYear,
                 militaryStatus,
-                schoolInRegion);
+                schoolInRegion,
+                school,
+                major,
+                graduatedOn,
+                probationInstitution,
+                institutionLicenseNo,
+                assistantCertificateNo);
     }
 }
