@@ -92,6 +92,7 @@ public class ReviewForm {
 
     /** A note on a material that passes, for the next round's reviewers. */
     public ReviewForm note(String material, String note) {
+        browser.click(By.cssSelector(row(material) + " > strong")); // the picked material offers its note field
         browser.type(By.cssSelector(row(material) + " input.qr-material-note"), note);
         browser.find(By.cssSelector("form.qr-review .qr-facts")).click(); // the field loses the focus: keys work again
         return this;
