@@ -430,6 +430,9 @@ class ReviewInTheBrowserTest {
         assertThat(tasks.candidateNumberBrightness())
                 .as("the candidate number is dark, not light grey")
                 .isLessThan(80);
+        assertThat(tasks.firstRowShowsEveryColumnUnfaded())
+                .as("number, name, ID, round and lock time in view, no white gradient over them")
+                .isTrue();
         assertThat(otherSite.statusOf("/api/review/cases/" + applicant.candidateNo))
                 .isEqualTo(404);
         otherSite.screenshot("sees-only-own-site");

@@ -96,6 +96,19 @@ public class Tasklist {
     }
 
     /** The darkest channel of the first listed candidate number's colour (0 black … 255 white). */
+    /**
+     * Whether the first row of the list shows every column of the filter unfaded: Tasklist folds a row to its first
+     * line under a white gradient unless the app's styles open it.
+     */
+    public boolean firstRowShowsEveryColumnUnfaded() {
+        return Boolean.TRUE.equals(browser.script("""
+                var details = document.querySelector('section.column-center li.task .task-card-details');
+                var shutter = details.querySelector('.shutter');
+                var row = details.getBoundingClientRect();
+                var last = Array.from(details.querySelectorAll('.variable-value')).pop().getBoundingClientRect();
+                return (!shutter || getComputedStyle(shutter).display === 'none') && last.bottom <= row.bottom;"""));
+    }
+
     public int candidateNumberBrightness() {
         String colour = (String) browser.script("return getComputedStyle(document.querySelector("
                 + "'section.column-center li.task span.variable-value')).color;");
