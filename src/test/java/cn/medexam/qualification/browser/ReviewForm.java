@@ -174,6 +174,11 @@ public class ReviewForm {
     }
 
     /** Whether the whole form is in view at once: neither Tasklist's pane nor the page scrolls. */
+    /** How many materials the form lists. */
+    public int materialCount() {
+        return browser.all(By.cssSelector("form.qr-review .qr-material")).size();
+    }
+
     public boolean fitsWithoutScrolling() {
         return (Boolean) browser.script("""
                 var node = document.querySelector('form.qr-review');

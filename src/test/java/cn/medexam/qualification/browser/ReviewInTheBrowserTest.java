@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -100,8 +101,11 @@ class ReviewInTheBrowserTest {
     Applicant applicant;
 
     ProcessInstance instance;
-    /** A second candidate of site 3701, waiting in the same queue. */
-    final Applicant colleague = Applicant.shandongBachelor();
+    /**
+     * A second candidate of site 3701, waiting in the same queue: an assistant physician applying as physician, whose
+     * checklist has more materials than the first candidate's (the form must still fit the pane).
+     */
+    final Applicant colleague = assistantPhysician();
 
     /** Two candidates of the neighbouring exam site 3702, who submitted a day apart. */
     final Applicant earlyNeighbour = Applicant.shandongBachelor();
@@ -582,6 +586,10 @@ class ReviewInTheBrowserTest {
         ReviewForm next = ReviewForm.in(reviewer, colleague.candidateNo);
         assertThat(taskOf(colleague, "siteReview").getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
         assertThat(tasks.notifications()).isEmpty();
+        assertThat(next.materialCount()).as("the colleague's checklist").isGreaterThanOrEqualTo(5);
+        assertThat(next.fitsWithoutScrolling())
+                .as("a case of five or more materials fits the pane at 1366×900")
+                .isTrue();
         reviewer.screenshot("next-case-opened-by-itself");
 
         reviewer.press("p");
@@ -739,5 +747,12 @@ class ReviewInTheBrowserTest {
                 .pollingEvery(Duration.ofMillis(200))
                 .withMessage(() -> "case " + applicant.candidateNo + " " + expectation + "; it waits at " + waitsAt())
                 .until(story -> arrived.test(story.waitsAt()));
+    }
+
+    private static Applicant assistantPhysician() {
+        Applicant applicant = Applicant.shandongBachelor();
+        applicant.holdsAssistantQualification = true;
+        applicant.assistantRegisteredOn = LocalDate.of(2023, 3, 1);
+        return applicant;
     }
 }
