@@ -592,6 +592,13 @@ class ReviewInTheBrowserTest {
                 .isTrue();
         reviewer.screenshot("next-case-opened-by-itself");
 
+        // 现场审核 is offered at the site's review and wants a reason the candidate reads
+        next.outcome("ON_SITE");
+        tasks.complete();
+        assertThat(next.error()).isEqualTo("选择“现场审核”时须填写原因，例如：身份证信息异常");
+        assertThat(next.errorDistanceFromComplete()).isLessThan(120);
+        assertThat(taskOf(colleague, "siteReview").getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
+
         reviewer.press("p");
         assertThat(next.chosenOutcome()).isEqualTo("PASS");
         reviewer.press(Keys.ENTER);
