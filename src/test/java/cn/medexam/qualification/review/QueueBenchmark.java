@@ -6,6 +6,7 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.TestCampaigns;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.support.WebClient;
+import cn.medexam.qualification.system.TaskQueryGrants;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ./mvnw test -Dtest=QueueBenchmark -Dbench.cases=100000
  * </pre>
  * (-Dbench.postgres=jdbc:postgresql://127.0.0.1:5432/, -Dbench.user=postgres, -Dbench.password=, -Dbench.db=qr_bench,
- * -Dbench.threads=4, -Dbench.steps=1000,10000,50000,100000, -Dbench.baseline.max=10000 as the defaults).
+ * -Dbench.threads=4, -Dbench.steps=1000,10000,50000,100000, -Dbench.baseline.max=bench.cases as the defaults).
  *
  * <p>Seeds open cases of one Shandong campaign through the application's own services (registration with its
  * grants, the four required uploads through the document store and its image checks, submission, the review-opening
@@ -53,8 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * for a filter's first page and its count ({@code POST /camunda/api/engine/engine/default/filter/{id}/list?
  * firstResult=0&maxResults=15} with Tasklist's body, HAL, and {@code .../count}) as the site's reviewer (本考点待初审)
  * and as the region's (考区待终审), logged in with a session like Tasklist. Up to {@code bench.baseline.max} open cases
- * it measures the same requests with the engine as main had it before decision 0013 (authorization check joined,
- * CMMN and standalone tasks on), fewer times. Prints one table and the heap after a full GC.
+ * it measures the same requests, fewer times, with the engine's own task query as decision 0013 had it
+ * (revoke-aware check, a subquery per task), the baseline of decision 0021's grant subqueries. Prints one table and the heap after a full GC.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -66,7 +67,7 @@ class QueueBenchmark {
             IntStream.rangeClosed(3702, 3710).mapToObj(String::valueOf).toList();
     private static final OffsetDateTime REVIEW_OPEN = OffsetDateTime.parse("2026-02-27T09:00:00+08:00");
     private static final int REQUESTS = 100;
-    private static final int BASELINE_REQUESTS = 5;
+    private static final int BASELINE_REQUESTS = 20;
 
     /** Tasklist's body for a filter's list (taskListQuery in camunda-tasklist-ui: newest first by default). */
     private static final String TASKLIST_BODY = """
@@ -123,7 +124,7 @@ class QueueBenchmark {
     void siteAndRegionQueues() throws Exception {
         int threads = Integer.getInteger("bench.threads", 4);
         int max = Integer.getInteger("bench.cases", 100_000);
-        int baselineMax = Integer.getInteger("bench.baseline.max", 10_000);
+        int baselineMax = Integer.getInteger("bench.baseline.max", max);
         int[] steps = Arrays.stream(System.getProperty("bench.steps", "1000,10000,50000,100000")
                         .split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim()))
@@ -138,7 +139,6 @@ class QueueBenchmark {
         String regionFilter = filterId("考区待终审（山东）");
         WebClient siteReviewer = new WebClient(port).logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
         WebClient regionReviewer = new WebClient(port).logIn(TestUsers.REGION_REVIEWER, TestUsers.PASSWORD);
-        EngineDesign current = EngineDesign.of(configuration());
 
         List<String> rows = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -154,12 +154,12 @@ class QueueBenchmark {
                 long siteTasks = openTasks(siteFilter);
                 long regionTasks = openTasks(regionFilter);
                 if (size <= baselineMax) {
-                    EngineDesign.BEFORE_0013.applyTo(configuration());
+                    EngineDesign.DECISION_0013.applyTo(configuration());
                     rows.add(row(
                             size,
                             siteTasks,
                             regionTasks,
-                            "main before 0013",
+                            "0013 (baseline)",
                             siteReviewer,
                             siteFilter,
                             regionReviewer,
@@ -167,19 +167,19 @@ class QueueBenchmark {
                             BASELINE_REQUESTS,
                             ""));
                 }
-                current.applyTo(configuration());
+                EngineDesign.DECISION_0021.applyTo(configuration());
                 rows.add(row(
                         size,
                         siteTasks,
                         regionTasks,
-                        "0013",
+                        "0021",
                         siteReviewer,
                         siteFilter,
                         regionReviewer,
                         regionFilter,
                         REQUESTS,
                         seeding));
-                print(rows, current);
+                print(rows);
             }
         } finally {
             pool.shutdown();
@@ -310,14 +310,14 @@ class QueueBenchmark {
         return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 
-    private void print(List<String> rows, EngineDesign current) {
+    private void print(List<String> rows) {
         double[] load = loadAverage();
         System.out.printf(
                 """
 
                 ==== QueueBenchmark (%d cores, load average %.2f %.2f %.2f) ====
-                p50 / p95 in ms over the requests (100 each; 5 each for main's design before decision 0013)
-                0013: %s; main before 0013: %s
+                p50 / p95 in ms over the requests (100 each for 0021; %d each for the baseline, 0013)
+                0021: %s; 0013: %s
                 | open cases | site 3701's open review tasks | region's final review tasks | design \
                 | site list | site count | region list | region count | seeding of the step |
                 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
@@ -327,8 +327,9 @@ class QueueBenchmark {
                 load[0],
                 load[1],
                 load[2],
-                current,
-                EngineDesign.BEFORE_0013,
+                BASELINE_REQUESTS,
+                EngineDesign.DECISION_0021,
+                EngineDesign.DECISION_0013,
                 String.join("\n", rows));
     }
 
@@ -346,22 +347,26 @@ class QueueBenchmark {
     }
 
     /** The engine settings the queue's SQL depends on, switchable in one running engine for the baseline. */
-    private record EngineDesign(String authorizationCheckRevokes, boolean cmmnEnabled, boolean standaloneTasksEnabled) {
+    private record EngineDesign(
+            String authorizationCheckRevokes,
+            boolean cmmnEnabled,
+            boolean standaloneTasksEnabled,
+            boolean grantSubqueries) {
 
-        /** As main had them before decision 0013: Camunda's defaults. */
-        static final EngineDesign BEFORE_0013 = new EngineDesign("auto", true, true);
+        /**
+         * Decision 0013: the engine's own task query with its revoke-aware check (a subquery per task and grant
+         * kind), no CMMN, no standalone tasks.
+         */
+        static final EngineDesign DECISION_0013 = new EngineDesign("always", false, false, false);
 
-        static EngineDesign of(ProcessEngineConfigurationImpl configuration) {
-            return new EngineDesign(
-                    configuration.getAuthorizationCheckRevokes(),
-                    configuration.isCmmnEnabled(),
-                    configuration.isStandaloneTasksEnabled());
-        }
+        /** Decision 0021: Camunda's "auto", the grants asked by {@link TaskQueryGrants}. */
+        static final EngineDesign DECISION_0021 = new EngineDesign("auto", false, false, true);
 
         void applyTo(ProcessEngineConfigurationImpl configuration) {
             configuration.setAuthorizationCheckRevokes(authorizationCheckRevokes);
             configuration.setCmmnEnabled(cmmnEnabled);
             configuration.setStandaloneTasksEnabled(standaloneTasksEnabled);
+            TaskQueryGrants.use(configuration, grantSubqueries);
         }
     }
 }

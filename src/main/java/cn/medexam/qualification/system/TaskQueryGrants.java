@@ -1,0 +1,107 @@
+package cn.medexam.qualification.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reviewers' queues at 100,000 open cases (decision 0021): the engine's task list and task count check a
+ * task's grants with uncorrelated subqueries that the database evaluates once per query, instead of joining every
+ * grant of the user's groups to every task ({@code TaskQueryGrants.xml} says how). The same grants decide as
+ * before; only the SQL that asks them differs. Installed by mapping the engine's two statement names to this
+ * mapping's, the way the engine maps its own database-specific statements ({@link DbSqlSessionFactory#mapStatement}).
+ */
+@Component
+public class TaskQueryGrants extends AbstractProcessEnginePlugin {
+
+    static final String MAPPING = "cn/medexam/qualification/system/TaskQueryGrants.xml";
+    private static final String NAMESPACE = "cn.medexam.qualification.system.TaskQueryGrants.";
+    private static final List<String> STATEMENTS =
+            List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+
+    /** What the engine's fragments see instead of the check this mapping takes over: no check at all. */
+    public static final AuthorizationCheck NO_CHECK = new AuthorizationCheck();
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        if (!mybatis.isResourceLoaded(MAPPING)) {
+            try (InputStream xml = TaskQueryGrants.class.getClassLoader().getResourceAsStream(MAPPING)) {
+                if (xml == null) {
+                    throw new IllegalStateException(MAPPING + " is missing from the class path");
+                }
+                new XMLMapperBuilder(xml, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        use(configuration, true);
+    }
+
+    /**
+     * Switches the engine's task queries between this mapping ({@code true}) and the engine's own statements; the
+     * queue benchmark measures both in one run.
+     */
+    public static void use(ProcessEngineConfigurationImpl configuration, boolean grantSubqueries) {
+        DbSqlSessionFactory factory = configuration.getDbSqlSessionFactory();
+        Map<String, String> mappings = factory.getStatementMappings() == null
+                ? new HashMap<>()
+                : new HashMap<>(factory.getStatementMappings());
+        for (String statement : STATEMENTS) {
+            if (grantSubqueries) {
+                mappings.put(statement, NAMESPACE + statement + "WithGrantSubqueries");
+            } else {
+                mappings.remove(statement);
+            }
+        }
+        factory.setStatementMappings(mappings);
+    }
+
+    /**
+     * Whether this mapping writes the check: the engine's check of a task query in Camunda's "auto" revoke mode
+     * with no revoking authorization in the database (grants only), exactly READ on the task or READ_TASK on its
+     * definition. Anything else keeps the engine's own SQL.
+     */
+    public static boolean appliesTo(AuthorizationCheck check) {
+        if (check == null
+                || !check.getShouldPerformAuthorizatioCheck()
+                || check.getAuthUserId() == null
+                || check.isRevokeAuthorizationCheckEnabled()) {
+            return false;
+        }
+        CompositePermissionCheck checks = check.getPermissionChecks();
+        if (checks == null
+                || !checks.isDisjunctive()
+                || !checks.getCompositeChecks().isEmpty()) {
+            return false;
+        }
+        List<PermissionCheck> atomic = checks.getAtomicChecks();
+        return atomic.size() == 2
+                && is(atomic.get(0), Resources.TASK.resourceType(), "RES.ID_", Permissions.READ.getValue())
+                && is(
+                        atomic.get(1),
+                        Resources.PROCESS_DEFINITION.resourceType(),
+                        "D.KEY_",
+                        Permissions.READ_TASK.getValue());
+    }
+
+    private static boolean is(PermissionCheck check, int resourceType, String resourceIdQueryParam, int perms) {
+        return check.getResourceType() == resourceType
+                && resourceIdQueryParam.equals(check.getResourceIdQueryParam())
+                && check.getPerms() == perms;
+    }
+}
