@@ -2,7 +2,7 @@ package cn.medexam.qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.medexam.qualification.support.CaseActivities;
+import cn.medexam.qualification.system.CaseActivities;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -12,7 +12,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 
-/** The activity ids the tests name ({@link CaseActivities}) are activities of the diagram, each named once. */
+/** The activity ids the code and the tests name ({@link CaseActivities}) are activities of the diagram, each named once. */
 class CaseActivitiesTest {
 
     @Test

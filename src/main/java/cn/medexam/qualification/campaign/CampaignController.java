@@ -42,6 +42,8 @@ class CampaignController {
         return campaigns.all();
     }
 
+    @ApiResponse(responseCode = "200", description = "该考区该年度的审核安排")
+    @ApiResponse(responseCode = "404", description = "未找到该审核安排")
     @GetMapping("/{region}/{year}")
     Campaign one(@PathVariable Region region, @PathVariable int year) {
         return campaigns.of(region, year);
@@ -50,6 +52,7 @@ class CampaignController {
     @PutMapping("/{region}/{year}")
     @ApiResponse(responseCode = "201", description = "新建审核安排")
     @ApiResponse(responseCode = "200", description = "已修改：movedTimers 与 timerMove")
+    @ApiResponse(responseCode = "400", description = "INVALID_INPUT：日期缺失或先后顺序不对（errors 逐项说明）")
     ResponseEntity<?> save(@PathVariable Region region, @PathVariable int year, @RequestBody JsonNode body) {
         CampaignForm form = service.formFor(region, year);
         try {

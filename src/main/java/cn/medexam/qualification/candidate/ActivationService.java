@@ -4,7 +4,7 @@ import cn.medexam.qualification.notification.Notifier;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiError.FieldError;
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.InvalidInputException;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,7 +122,7 @@ public class ActivationService {
     }
 
     /** A wrong try is counted even though the call fails, hence no rollback for the refusal. */
-    @Transactional(noRollbackFor = ApiException.class)
+    @Transactional(noRollbackFor = DomainException.class)
     public void activate(String candidateNo, String idNumber, String code, String password) {
         checkPassword(password);
         Registration registration = registrations
@@ -184,7 +183,7 @@ public class ActivationService {
 
     private void saveUser(Registration registration, String password) {
         if (accounts.isStaffAccount(registration.candidateNo())) {
-            throw ApiException.conflict("NOT_A_CANDIDATE_ACCOUNT", "该考生编号对应的账号不是考生账号，不能激活；请联系考区管理员");
+            throw DomainException.conflict("NOT_A_CANDIDATE_ACCOUNT", "该考生编号对应的账号不是考生账号，不能激活；请联系考区管理员");
         }
         User user = identityService
                 .createUserQuery()
@@ -236,9 +235,8 @@ public class ActivationService {
         }
     }
 
-    private static ApiException invalidCode() {
-        return new ApiException(
-                HttpStatus.UNPROCESSABLE_ENTITY, "ACTIVATION_CODE_INVALID", "验证码错误或已过期，请核对考生编号、证件号码和验证码，或重新获取验证码");
+    private static DomainException invalidCode() {
+        return DomainException.unprocessable("ACTIVATION_CODE_INVALID", "验证码错误或已过期，请核对考生编号、证件号码和验证码，或重新获取验证码");
     }
 
     private static String hash(String candidateNo, String code) {

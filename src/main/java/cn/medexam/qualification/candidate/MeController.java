@@ -9,6 +9,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -78,6 +79,8 @@ class MeController {
 
             @Size(max = 300, message = "联系地址最长 300 个字符") String contactAddress) {}
 
+    @ApiResponse(responseCode = "200", description = "案件：状态、截止时间、材料清单与消息")
+    @ApiResponse(responseCode = "404", description = "未找到您的报名信息")
     @GetMapping("/case")
     MyCase myCase(Principal me) {
         return cases.of(me.getName());
@@ -88,13 +91,14 @@ class MeController {
     @ApiResponse(responseCode = "422", description = "图片检查未通过：code 为检查项，message 为中文建议")
     @ApiResponse(responseCode = "409", description = "材料已锁定或已满")
     @ApiResponse(responseCode = "404", description = "材料清单中没有该材料")
-    @ApiResponse(responseCode = "400", description = "BAD_MULTIPART、NO_FILE")
     ResponseEntity<Uploaded> upload(Principal me, @PathVariable String code, @RequestPart("file") MultipartFile file)
             throws IOException {
         MaterialImage image = uploads.upload(me.getName(), code, file.getBytes());
         return ResponseEntity.status(HttpStatus.CREATED).body(Uploaded.of(image));
     }
 
+    @ApiResponse(responseCode = "200", description = "图片本身", content = @Content(mediaType = "image/*"))
+    @ApiResponse(responseCode = "404", description = "未找到该图片")
     @GetMapping("/materials/{code}/images/{id}")
     ResponseEntity<byte[]> image(Principal me, @PathVariable String code, @PathVariable String id) {
         ImageContent image = uploads.content(me.getName(), code, id).orElseThrow(() -> ApiException.notFound("未找到该图片"));
@@ -107,6 +111,7 @@ class MeController {
     @DeleteMapping("/materials/{code}/images/{id}")
     @ApiResponse(responseCode = "204", description = "已删除")
     @ApiResponse(responseCode = "409", description = "IMAGE_LOCKED：已提交锁定")
+    @ApiResponse(responseCode = "404", description = "未找到该图片")
     ResponseEntity<Void> delete(Principal me, @PathVariable String code, @PathVariable String id) {
         uploads.delete(me.getName(), code, id);
         return ResponseEntity.noContent().build();
@@ -117,12 +122,14 @@ class MeController {
     @ApiResponse(
             responseCode = "422",
             description = "MATERIALS_MISSING（missing：缺少的材料代码）、RETURNED_NOT_REPLACED（notReplaced）、PLEDGE_REQUIRED")
-    @ApiResponse(responseCode = "409", description = "已提交或已过截止时间")
+    @ApiResponse(responseCode = "409", description = "NOT_OPEN_FOR_SUBMISSION：已提交或已过截止时间")
     MyCase submit(Principal me) {
         uploads.submit(me.getName());
         return cases.of(me.getName());
     }
 
+    @ApiResponse(responseCode = "204", description = "已标记为已读")
+    @ApiResponse(responseCode = "404", description = "未找到该消息")
     @PostMapping("/messages/{id}/read")
     ResponseEntity<Void> read(Principal me, @PathVariable String id) {
         if (!notifier.markRead(me.getName(), id)) {
@@ -131,6 +138,8 @@ class MeController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiResponse(responseCode = "200", description = "联系方式；证件号码已遮蔽")
+    @ApiResponse(responseCode = "404", description = "未找到您的报名信息")
     @GetMapping("/profile")
     ProfileView profile(Principal me) {
         Registration registration = registrations.require(me.getName());
@@ -143,6 +152,8 @@ class MeController {
                 profile.contactAddress());
     }
 
+    @ApiResponse(responseCode = "200", description = "已保存：联系方式")
+    @ApiResponse(responseCode = "404", description = "未找到您的报名信息")
     @PutMapping("/profile")
     ProfileView changeProfile(Principal me, @Valid @RequestBody ProfileChange change) {
         ProfileView current = profile(me);

@@ -32,8 +32,10 @@ class RegistrationController {
     @PostMapping
     @ApiResponse(responseCode = "201", description = "报名已接收，案件已开始：案件及其材料清单")
     @ApiResponse(responseCode = "200", description = "同一报名再次发送：同样的内容")
-    @ApiResponse(responseCode = "409", description = "同一考生编号已有不同的报名；CANDIDATE_NO_IS_STAFF_ACCOUNT")
-    @ApiResponse(responseCode = "400", description = "INVALID_INPUT：逐项列出有误的字段；NO_CAMPAIGN")
+    @ApiResponse(
+            responseCode = "409",
+            description = "REGISTRATION_EXISTS：同一考生编号已有不同的报名；CANDIDATE_NO_IS_STAFF_ACCOUNT：考生编号是工作人员账号")
+    @ApiResponse(responseCode = "400", description = "NO_CAMPAIGN：该考区该年度尚未安排资格审核")
     ResponseEntity<CaseView> register(@Valid @RequestBody RegistrationRequest request) {
         Registration registration = request.toRegistration();
         boolean created;
@@ -51,6 +53,7 @@ class RegistrationController {
     @ApiResponse(responseCode = "200", description = "案件（材料清单已重新判定）")
     @ApiResponse(responseCode = "404", description = "未知的考生编号")
     @ApiResponse(responseCode = "409", description = "CASE_CLOSED：审核已结束；REGION_OR_YEAR_CHANGED")
+    @ApiResponse(responseCode = "400", description = "CANDIDATE_NO_MISMATCH：请求体与地址中的考生编号不一致")
     CaseView change(@PathVariable String candidateNo, @Valid @RequestBody RegistrationRequest request) {
         service.change(candidateNo, request.toRegistration());
         return views.of(candidateNo);

@@ -2,6 +2,7 @@ package cn.medexam.qualification.checklist;
 
 import cn.medexam.qualification.registration.RegistrationRequest;
 import cn.medexam.qualification.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,8 @@ class ChecklistController {
         this.checklists = checklists;
     }
 
+    @ApiResponse(responseCode = "200", description = "案件的材料清单")
+    @ApiResponse(responseCode = "404", description = "未知的考生编号")
     @GetMapping("/api/cases/{candidateNo}/checklist")
     ChecklistDecision ofCase(@PathVariable String candidateNo) {
         return checklists.of(candidateNo).orElseThrow(() -> ApiException.notFound("未找到考生编号 " + candidateNo + " 的审核案件"));

@@ -19,6 +19,7 @@ import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.review.ReviewService;
 import cn.medexam.qualification.review.ReviewStage;
 import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.system.CaseActivities;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.IdentityProvisioning;
 import cn.medexam.qualification.system.ReviewGroups;
@@ -217,7 +218,7 @@ class DemoData implements ApplicationRunner {
         Job reviewOpens = managementService
                 .createJobQuery()
                 .processInstanceId(task.getProcessInstanceId())
-                .activityId("waitForReviewOpening")
+                .activityId(CaseActivities.WAIT_FOR_REVIEW_OPENING)
                 .singleResult();
         managementService.executeJob(reviewOpens.getId());
     }

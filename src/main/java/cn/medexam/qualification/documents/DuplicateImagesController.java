@@ -2,6 +2,7 @@ package cn.medexam.qualification.documents;
 
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +18,8 @@ class DuplicateImagesController {
         this.fingerprints = fingerprints;
     }
 
+    @ApiResponse(responseCode = "200", description = "不同考生的近似图片分组")
+    @ApiResponse(responseCode = "404", description = "未知的考区")
     @GetMapping("/api/admin/duplicates")
     List<List<ImageFingerprints.GroupMember>> duplicates(@RequestParam String region, @RequestParam int year) {
         try {

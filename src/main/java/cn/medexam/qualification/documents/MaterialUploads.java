@@ -5,6 +5,7 @@ import cn.medexam.qualification.checklist.ChecklistEntry;
 import cn.medexam.qualification.checklist.Checklists;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
+import cn.medexam.qualification.system.CaseActivities;
 import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.ReviewProperties;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MaterialUploads {
 
     /** The candidate's own tasks in which images may change. */
-    private static final List<String> UPLOAD_TASKS = List.of("uploadMaterials", "resubmitMaterials");
+    private static final List<String> UPLOAD_TASKS =
+            List.of(CaseActivities.UPLOAD_MATERIALS, CaseActivities.RESUBMIT_MATERIALS);
 
     /** The ID photo (证件照): its own rules (JPEG under 30 KB, white background, the small two-inch shape). */
     static final String PHOTO = "PHOTO";

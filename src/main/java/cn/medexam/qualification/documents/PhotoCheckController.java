@@ -2,6 +2,8 @@ package cn.medexam.qualification.documents;
 
 import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.PerAddressLimit;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -42,7 +44,10 @@ class PhotoCheckController {
 
     @PostMapping(path = "/api/photo-check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ApiResponse(responseCode = "200", description = "{ok, code, message}：证件照检查结果，不保存任何内容")
-    @ApiResponse(responseCode = "429", description = "TOO_MANY_REQUESTS：同一地址 10 分钟内超过 20 次")
+    @ApiResponse(
+            responseCode = "429",
+            description = "{ok: false, code: TOO_MANY_REQUESTS, message}：同一地址 10 分钟内超过 20 次，见 Retry-After",
+            content = @Content(schema = @Schema(implementation = Answer.class)))
     ResponseEntity<Answer> check(@RequestPart("file") MultipartFile file, HttpServletRequest request)
             throws IOException {
         OptionalLong wait = limit.count(request.getRemoteAddr());

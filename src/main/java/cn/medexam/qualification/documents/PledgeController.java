@@ -48,12 +48,16 @@ class PledgeController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiResponse(responseCode = "200", description = "该审核安排是否要求考生承诺")
+    @ApiResponse(responseCode = "404", description = "未找到该审核安排")
     @GetMapping("/api/admin/campaigns/{region}/{year}/pledge")
     Setting setting(@PathVariable Region region, @PathVariable int year) {
         requireCampaign(region, year);
         return new Setting(pledges.required(region, year));
     }
 
+    @ApiResponse(responseCode = "200", description = "已保存：是否要求考生承诺")
+    @ApiResponse(responseCode = "404", description = "未找到该审核安排")
     @PutMapping("/api/admin/campaigns/{region}/{year}/pledge")
     Setting change(@PathVariable Region region, @PathVariable int year, @Validated @RequestBody Setting setting) {
         requireCampaign(region, year);

@@ -3,6 +3,8 @@ package cn.medexam.qualification.office;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.system.ApiException;
 import cn.medexam.qualification.system.EngineClock;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -41,6 +43,13 @@ class ExportController {
         int write(CaseExports.Filter filter, java.io.OutputStream out) throws IOException;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "CSV（UTF-8，带 BOM）：每位考生一行",
+            content = @Content(mediaType = "text/csv"))
+    @ApiResponse(responseCode = "400", description = "BAD_PHONES：phones 只能是 full 或 masked；BAD_STATUS：未知的状态")
+    @ApiResponse(responseCode = "403", description = "FULL_PHONES_FOR_ADMINISTRATORS：只有考区管理员可以导出完整手机号")
+    @ApiResponse(responseCode = "404", description = "未找到该考区该年度的审核或考点，或无权查看")
     @GetMapping("/api/admin/cases.csv")
     void cases(
             @RequestParam String region,
@@ -54,6 +63,13 @@ class ExportController {
         export("CASES", region, year, site, status(status), phones, caller, response, exports::cases);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "CSV（UTF-8，带 BOM）：已通过初审考生的序列号",
+            content = @Content(mediaType = "text/csv"))
+    @ApiResponse(responseCode = "400", description = "BAD_PHONES：phones 只能是 full 或 masked")
+    @ApiResponse(responseCode = "403", description = "FULL_PHONES_FOR_ADMINISTRATORS：只有考区管理员可以导出完整手机号")
+    @ApiResponse(responseCode = "404", description = "未找到该考区该年度的审核或考点，或无权查看")
     @GetMapping("/api/admin/serial-numbers.csv")
     void serialNumbers(
             @RequestParam String region,
@@ -66,6 +82,13 @@ class ExportController {
         export("SERIAL_NUMBERS", region, year, site, null, phones, caller, response, exports::serialNumbers);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "CSV（UTF-8，带 BOM）：被退回待重新提交的考生，含原因与截止时间",
+            content = @Content(mediaType = "text/csv"))
+    @ApiResponse(responseCode = "400", description = "BAD_PHONES：phones 只能是 full 或 masked")
+    @ApiResponse(responseCode = "403", description = "FULL_PHONES_FOR_ADMINISTRATORS：只有考区管理员可以导出完整手机号")
+    @ApiResponse(responseCode = "404", description = "未找到该考区该年度的审核或考点，或无权查看")
     @GetMapping("/api/admin/returned.csv")
     void returned(
             @RequestParam String region,

@@ -4,6 +4,7 @@ import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.review.CaseStatus;
 import cn.medexam.qualification.review.CaseStatusResolver;
+import cn.medexam.qualification.system.CaseActivities;
 import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.Timestamp;
@@ -34,8 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgressHistoryHandler implements HistoryEventHandler {
 
-    static final Set<String> REVIEW_TASKS = Set.of("siteReview", "offlineReview", "onSiteReview", "regionReview");
-    static final Set<String> UPLOAD_TASKS = Set.of("uploadMaterials", "resubmitMaterials");
+    static final Set<String> REVIEW_TASKS = Set.of(
+            CaseActivities.SITE_REVIEW,
+            CaseActivities.OFFLINE_REVIEW,
+            CaseActivities.ON_SITE_REVIEW,
+            CaseActivities.REGION_REVIEW);
+    static final Set<String> UPLOAD_TASKS = Set.of(CaseActivities.UPLOAD_MATERIALS, CaseActivities.RESUBMIT_MATERIALS);
     private static final Set<String> OUTCOME_VARIABLES = Set.of(
             CaseVariables.SITE_OUTCOME,
             CaseVariables.OFFLINE_OUTCOME,

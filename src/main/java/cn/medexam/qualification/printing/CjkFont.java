@@ -1,12 +1,11 @@
 package cn.medexam.qualification.printing;
 
-import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import com.lowagie.text.pdf.BaseFont;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +51,7 @@ class CjkFont {
             return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         } catch (Exception e) {
             log.error("the font for printed documents cannot be read: {} ({})", file, e.toString());
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE, "PRINTING_UNAVAILABLE", "打印服务暂不可用（缺少中文字体），请稍后再试或联系考区管理员");
+            throw DomainException.unavailable("PRINTING_UNAVAILABLE", "打印服务暂不可用（缺少中文字体），请稍后再试或联系考区管理员");
         }
     }
 }

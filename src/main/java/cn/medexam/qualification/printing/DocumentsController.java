@@ -28,6 +28,8 @@ class DocumentsController {
         this.properties = properties;
     }
 
+    @ApiResponse(responseCode = "200", description = "可打印的表格与通知单")
+    @ApiResponse(responseCode = "404", description = "未找到您的报名信息")
     @GetMapping
     List<PrintedDocuments.Listed> list(Principal me) {
         return documents.list(me.getName());
@@ -36,7 +38,7 @@ class DocumentsController {
     @GetMapping("/{kind}.pdf")
     @ApiResponse(responseCode = "200", description = "application/pdf，A4，附件下载")
     @ApiResponse(responseCode = "409", description = "NOTICE_NOT_AVAILABLE：考点初审通过前没有通知单")
-    @ApiResponse(responseCode = "404", description = "未知的表格")
+    @ApiResponse(responseCode = "404", description = "未知的表格；未找到您的报名信息")
     @ApiResponse(responseCode = "503", description = "PRINTING_UNAVAILABLE：缺少字体")
     ResponseEntity<byte[]> pdf(Principal me, @PathVariable String kind) {
         PrintableDocument document =

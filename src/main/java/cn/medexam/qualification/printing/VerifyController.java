@@ -8,6 +8,8 @@ import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
 import cn.medexam.qualification.system.PerAddressLimit;
 import cn.medexam.qualification.system.ReviewProperties;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +64,8 @@ class VerifyController {
     }
 
     /** The page to type a short code into; with {@code ?code=} it goes on to that code's page. */
+    @ApiResponse(responseCode = "200", description = "输入核验码的页面（HTML）", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "303", description = "带 ?code= 时转到该核验码的页面")
     @GetMapping("/verify")
     ResponseEntity<String> form(@RequestParam(required = false) String code) {
         if (code != null && !code.isBlank()) {
@@ -80,6 +84,15 @@ class VerifyController {
                 </form>""");
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "核验结果（HTML）：真实有效，或已签发但已失效",
+            content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "404", description = "不是本系统签发的通知单（HTML）", content = @Content(mediaType = "text/html"))
+    @ApiResponse(
+            responseCode = "429",
+            description = "同一地址每分钟超过 60 次（HTML）",
+            content = @Content(mediaType = "text/html"))
     @GetMapping("/verify/{code}")
     ResponseEntity<String> verify(@PathVariable String code, HttpServletRequest request) {
         OptionalLong wait = limit.count(request.getRemoteAddr());

@@ -1,5 +1,6 @@
 package cn.medexam.qualification.review;
 
+import cn.medexam.qualification.system.CaseActivities;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,26 +23,26 @@ public class CaseStatusResolver {
     private static final Map<String, CaseStatus> WAITING = new LinkedHashMap<>();
 
     private static final Map<String, CaseStatus> ENDED = Map.ofEntries(
-            Map.entry("finalPassed", CaseStatus.FINAL_PASSED),
-            Map.entry("ineligible", CaseStatus.NOT_QUALIFIED),
-            Map.entry("offlineNotQualified", CaseStatus.NOT_QUALIFIED),
-            Map.entry("siteNotQualified", CaseStatus.NOT_QUALIFIED),
-            Map.entry("finalNotQualified", CaseStatus.NOT_QUALIFIED),
-            Map.entry("ineligibleAfterChange", CaseStatus.NOT_QUALIFIED),
-            Map.entry("notSubmitted", CaseStatus.EXPIRED),
-            Map.entry("resubmissionMissed", CaseStatus.EXPIRED),
-            Map.entry("cancelled", CaseStatus.CANCELLED),
-            Map.entry("onSiteNotQualified", CaseStatus.NOT_QUALIFIED),
-            Map.entry("onSiteMissed", CaseStatus.EXPIRED));
+            Map.entry(CaseActivities.FINAL_PASSED, CaseStatus.FINAL_PASSED),
+            Map.entry(CaseActivities.INELIGIBLE, CaseStatus.NOT_QUALIFIED),
+            Map.entry(CaseActivities.OFFLINE_NOT_QUALIFIED, CaseStatus.NOT_QUALIFIED),
+            Map.entry(CaseActivities.SITE_NOT_QUALIFIED, CaseStatus.NOT_QUALIFIED),
+            Map.entry(CaseActivities.FINAL_NOT_QUALIFIED, CaseStatus.NOT_QUALIFIED),
+            Map.entry(CaseActivities.INELIGIBLE_AFTER_CHANGE, CaseStatus.NOT_QUALIFIED),
+            Map.entry(CaseActivities.NOT_SUBMITTED, CaseStatus.EXPIRED),
+            Map.entry(CaseActivities.RESUBMISSION_MISSED, CaseStatus.EXPIRED),
+            Map.entry(CaseActivities.CANCELLED, CaseStatus.CANCELLED),
+            Map.entry(CaseActivities.ON_SITE_NOT_QUALIFIED, CaseStatus.NOT_QUALIFIED),
+            Map.entry(CaseActivities.ON_SITE_MISSED, CaseStatus.EXPIRED));
 
     static {
-        WAITING.put("uploadMaterials", CaseStatus.NOT_SUBMITTED);
-        WAITING.put("offlineReview", CaseStatus.OFFLINE);
-        WAITING.put("onSiteReview", CaseStatus.ON_SITE_REVIEW);
-        WAITING.put("resubmitMaterials", CaseStatus.RETURNED);
-        WAITING.put("regionReview", CaseStatus.SITE_PASSED);
-        WAITING.put("siteReview", CaseStatus.SUBMITTED_LOCKED);
-        WAITING.put("waitForReviewOpening", CaseStatus.SUBMITTED_LOCKED);
+        WAITING.put(CaseActivities.UPLOAD_MATERIALS, CaseStatus.NOT_SUBMITTED);
+        WAITING.put(CaseActivities.OFFLINE_REVIEW, CaseStatus.OFFLINE);
+        WAITING.put(CaseActivities.ON_SITE_REVIEW, CaseStatus.ON_SITE_REVIEW);
+        WAITING.put(CaseActivities.RESUBMIT_MATERIALS, CaseStatus.RETURNED);
+        WAITING.put(CaseActivities.REGION_REVIEW, CaseStatus.SITE_PASSED);
+        WAITING.put(CaseActivities.SITE_REVIEW, CaseStatus.SUBMITTED_LOCKED);
+        WAITING.put(CaseActivities.WAIT_FOR_REVIEW_OPENING, CaseStatus.SUBMITTED_LOCKED);
     }
 
     private final RuntimeService runtimeService;

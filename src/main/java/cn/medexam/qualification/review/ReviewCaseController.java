@@ -13,6 +13,7 @@ import cn.medexam.qualification.system.EngineClock;
 import cn.medexam.qualification.system.Masking;
 import cn.medexam.qualification.system.ReviewGroups;
 import cn.medexam.qualification.system.ReviewProperties;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,6 +151,8 @@ class ReviewCaseController {
     record DecisionRequest(
             ReviewOutcome outcome, String reason, Map<String, String> returns, Map<String, String> notes) {}
 
+    @ApiResponse(responseCode = "200", description = "审核视图：证件号、手机号已遮蔽")
+    @ApiResponse(responseCode = "404", description = "未找到该考生，或无权查看")
     @GetMapping
     ReviewCase view(@PathVariable String candidateNo, Authentication reviewer) {
         Registration r = access.registrationFor(candidateNo, reviewer);
@@ -221,7 +224,8 @@ class ReviewCaseController {
     @ApiResponse(responseCode = "200", description = "已登记收到日期")
     @ApiResponse(responseCode = "403", description = "SITE_REVIEWERS_ONLY")
     @ApiResponse(responseCode = "409", description = "PAPER_FORM_NOT_COLLECTED")
-    @ApiResponse(responseCode = "400", description = "日期在将来")
+    @ApiResponse(responseCode = "400", description = "NO_RECEIVED_ON：缺少日期；RECEIVED_ON_IN_FUTURE：日期在将来")
+    @ApiResponse(responseCode = "404", description = "未找到该考生，或无权查看")
     ReviewCase recordPaperForm(
             @PathVariable String candidateNo, @RequestBody PaperFormRequest request, Authentication reviewer) {
         access.siteReviewerFor(candidateNo, reviewer);
@@ -269,6 +273,8 @@ class ReviewCaseController {
         return "此图片与另外 " + candidates + " 名考生上传的图片相同";
     }
 
+    @ApiResponse(responseCode = "200", description = "图片本身", content = @Content(mediaType = "image/*"))
+    @ApiResponse(responseCode = "404", description = "未找到该考生或图片，或无权查看")
     @GetMapping("/images/{imageId}")
     ResponseEntity<byte[]> image(
             @PathVariable String candidateNo, @PathVariable String imageId, Authentication reviewer) {
@@ -288,9 +294,9 @@ class ReviewCaseController {
     /** The verdict of the review round that is open now (site, offline or region), by a reviewer of that round. */
     @PostMapping("/decision")
     @ApiResponse(responseCode = "200", description = "结论已记录：案件的审核视图")
-    @ApiResponse(responseCode = "400", description = "NO_OUTCOME 等：结论或原因缺失")
+    @ApiResponse(responseCode = "400", description = "NO_OUTCOME 等：结论或原因缺失；INVALID_INPUT：退回或备注的材料不在清单中，或文字超过 500 字")
     @ApiResponse(responseCode = "422", description = "PAPER_FORM_MISSING：考区规定终审须先收到纸质申请表")
-    @ApiResponse(responseCode = "409", description = "NO_REVIEW_TASK：当前没有待处理的审核任务")
+    @ApiResponse(responseCode = "409", description = "NO_REVIEW_TASK：当前没有待处理的审核任务；NOT_YOUR_REVIEW：该轮审核不归您的考点或考区")
     @ApiResponse(responseCode = "404", description = "未找到该考生，或无权查看")
     ReviewCase decide(@PathVariable String candidateNo, @RequestBody DecisionRequest request, Authentication reviewer) {
         ReviewStage stage = access.stageFor(candidateNo, reviewer);
@@ -313,6 +319,10 @@ class ReviewCaseController {
      * 下一位: after deciding this case in round {@code decided}, the next unclaimed case of the same Tasklist filter,
      * claimed for the reviewer; 204 when none waits.
      */
+    @ApiResponse(responseCode = "200", description = "下一位：已为您认领的任务 {candidateNo, taskId}")
+    @ApiResponse(responseCode = "204", description = "没有待审的下一位")
+    @ApiResponse(responseCode = "400", description = "NO_STAGE：未说明刚完成的审核环节")
+    @ApiResponse(responseCode = "404", description = "未找到该考生，或无权查看")
     @PostMapping("/next")
     ResponseEntity<ReviewService.NextCase> next(
             @PathVariable String candidateNo, @RequestBody NextRequest request, Authentication reviewer) {
@@ -336,7 +346,10 @@ class ReviewCaseController {
     /** 放回待审列表: the reviewer gives back the review task they claimed. */
     @PostMapping("/release")
     @ApiResponse(responseCode = "204", description = "已放回待审列表")
-    @ApiResponse(responseCode = "409", description = "NOT_CLAIMED_BY_YOU")
+    @ApiResponse(
+            responseCode = "409",
+            description = "NOT_CLAIMED_BY_YOU：不是您认领的；NO_REVIEW_TASK：当前没有待处理的审核任务；NOT_YOUR_REVIEW")
+    @ApiResponse(responseCode = "404", description = "未找到该考生，或无权查看")
     ResponseEntity<Void> release(@PathVariable String candidateNo, Authentication reviewer) {
         reviews.release(candidateNo, access.stageFor(candidateNo, reviewer), reviewer.getName());
         return ResponseEntity.noContent().build();

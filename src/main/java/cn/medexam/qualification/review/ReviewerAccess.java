@@ -3,6 +3,7 @@ package cn.medexam.qualification.review;
 import cn.medexam.qualification.registration.Registration;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.ApiException;
+import cn.medexam.qualification.system.DomainException;
 import cn.medexam.qualification.system.ReviewGroups;
 import java.util.Arrays;
 import java.util.Optional;
@@ -60,12 +61,12 @@ class ReviewerAccess {
     ReviewStage stageFor(String candidateNo, Authentication caller) {
         Registration registration = registrationFor(candidateNo, caller);
         ReviewStage stage =
-                openStage(candidateNo).orElseThrow(() -> ApiException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务"));
+                openStage(candidateNo).orElseThrow(() -> DomainException.conflict("NO_REVIEW_TASK", "该考生当前没有待处理的审核任务"));
         String group = stage == ReviewStage.REGION
                 ? ReviewGroups.region(registration.region().name())
                 : ReviewGroups.site(registration.examSite());
         if (!groups(caller).contains(group)) {
-            throw ApiException.conflict(
+            throw DomainException.conflict(
                     "NOT_YOUR_REVIEW",
                     stage == ReviewStage.REGION ? "该考生正在等待考区终审，考点审核人员不能作出终审结论" : "该考生正在等待考点审核，考区审核人员请等待初审结果");
         }

@@ -3,7 +3,7 @@ package cn.medexam.qualification.system;
 /**
  * A rule of the domain refused what was asked: a machine code, the reason in Chinese and the kind of refusal. Thrown
  * by services and process code, which know nothing of HTTP; {@link ApiExceptionHandler} answers it with the kind's
- * status (404, 409, 400 or 422) and an {@link ApiError}.
+ * status (404, 409, 400, 422 or 503) and an {@link ApiError}.
  */
 public class DomainException extends RuntimeException {
 
@@ -16,7 +16,9 @@ public class DomainException extends RuntimeException {
         /** what was sent cannot be right (400) */
         INVALID,
         /** well-formed, but the rules refuse it (422) */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** what it needs is missing on this node now, e.g. the font for printing (503) */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -42,6 +44,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException unprocessable(String code, String message) {
         return new DomainException(Kind.UNPROCESSABLE, code, message);
+    }
+
+    public static DomainException unavailable(String code, String message) {
+        return new DomainException(Kind.UNAVAILABLE, code, message);
     }
 
     public Kind kind() {

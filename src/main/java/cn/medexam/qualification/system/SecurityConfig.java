@@ -41,6 +41,9 @@ public class SecurityConfig {
     private static final String ADMIN = ReviewGroups.authority(ReviewGroups.ADMINS);
     private static final String REGISTRAR = ReviewGroups.authority(ReviewGroups.REGISTRARS);
 
+    /** The photo check changes nothing and reads no session: nothing for a forged request to do. */
+    private static final String CSRF_EXEMPT = "/api/photo-check";
+
     /**
      * The application's own pages (login, candidate service, demo SMS) and API answers: scripts and styles only from
      * files of this origin, no inline script, no plugins, framed and posted only by this origin. data: for the pages'
@@ -123,8 +126,7 @@ public class SecurityConfig {
                         .requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                                 && request.getHeader("Authorization") == null
                                 && request.getSession(false) != null)
-                        // the photo check changes nothing and reads no session: nothing for a forged request to do
-                        .ignoringRequestMatchers("/api/photo-check"))
+                        .ignoringRequestMatchers(CSRF_EXEMPT))
                 .headers(
                         headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
@@ -345,6 +347,11 @@ public class SecurityConfig {
                 || path.startsWith("/camunda/")
                 || path.equals("/engine-rest")
                 || path.startsWith("/engine-rest/");
+    }
+
+    /** Whether a write to this path of the API, riding on a browser session, must carry the CSRF header. */
+    static boolean csrfChecked(String method, String path) {
+        return path.startsWith("/api/") && !isSafe(method) && !CSRF_EXEMPT.equals(path);
     }
 
     private static boolean isSafe(String method) {

@@ -1,25 +1,17 @@
 package cn.medexam.qualification.documents;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.BenchmarkUploads;
 import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.system.ReviewGroups;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +36,6 @@ class UploadBenchmark {
     private static final int CANDIDATES = 50;
     private static final List<String> MATERIALS =
             List.of("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
-    private static final String PASSWORD = "Benchmark2026";
 
     @LocalServerPort
     int port;
@@ -56,7 +47,7 @@ class UploadBenchmark {
     CaseDriver cases;
 
     @Autowired
-    IdentityService identityService;
+    BenchmarkUploads uploads;
 
     @AfterEach
     void resetClock() {
@@ -73,8 +64,9 @@ class UploadBenchmark {
         double parallel = checksPerSecond(corpus, cores, 400);
 
         cases.clockAt(CaseDriver.DURING_UPLOAD);
-        List<Applicant> applicants =
-                IntStream.range(0, CANDIDATES).mapToObj(i -> candidate()).toList();
+        List<Applicant> applicants = IntStream.range(0, CANDIDATES)
+                .mapToObj(i -> uploads.candidate())
+                .toList();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -87,8 +79,8 @@ class UploadBenchmark {
                 int first = c;
                 sessions.add(browsers.submit(() -> {
                     for (int m = 0; m < MATERIALS.size(); m++) {
-                        latencies.add(
-                                upload(http, applicant, MATERIALS.get(m), corpus.get((first + m) % corpus.size())));
+                        latencies.add(BenchmarkUploads.upload(
+                                http, port, applicant, MATERIALS.get(m), corpus.get((first + m) % corpus.size())));
                     }
                     return null;
                 }));
@@ -143,43 +135,6 @@ class UploadBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** A registered candidate with an account (activation itself is not what is measured here). */
-    private Applicant candidate() {
-        Applicant applicant = Applicant.shandongBachelor();
-        cases.register(applicant);
-        User user = identityService.newUser(applicant.candidateNo);
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(applicant.candidateNo, ReviewGroups.CANDIDATES);
-        return applicant;
-    }
-
-    private long upload(HttpClient http, Applicant applicant, String material, byte[] image) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.jpg\"\r\n"
-                        + "Content-Type: image/jpeg\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/me/materials/" + material + "/images"))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((applicant.candidateNo + ":" + PASSWORD)
-                                                .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
-                .build();
-        long started = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
-        }
-        return millis;
     }
 
     private static long percentile(List<Long> sorted, int percent) {

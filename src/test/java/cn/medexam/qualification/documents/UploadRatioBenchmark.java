@@ -1,28 +1,20 @@
 package cn.medexam.qualification.documents;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.BenchmarkUploads;
 import cn.medexam.qualification.support.CaseDriver;
-import cn.medexam.qualification.system.ReviewGroups;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +35,6 @@ class UploadRatioBenchmark {
     private static final int THREADS = 2;
     private static final List<String> MATERIALS =
             List.of("ID_PROOF", "DIPLOMA", "PROBATION_CERT", "INSTITUTION_LICENSE");
-    private static final String PASSWORD = "Benchmark2026";
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -54,7 +45,7 @@ class UploadRatioBenchmark {
     CaseDriver cases;
 
     @Autowired
-    IdentityService identityService;
+    BenchmarkUploads uploads;
 
     @Test
     void uploadsAgainstDecodeOnly() throws Exception {
@@ -63,20 +54,22 @@ class UploadRatioBenchmark {
                 .toList();
         cases.clockAt(CaseDriver.DURING_UPLOAD);
         int candidates = Integer.getInteger("bench.upload.candidates", 100);
-        List<Applicant> applicants =
-                IntStream.range(0, candidates).mapToObj(i -> candidate()).toList();
+        List<Applicant> applicants = IntStream.range(0, candidates)
+                .mapToObj(i -> uploads.candidate())
+                .toList();
         HttpClient http = HttpClient.newHttpClient();
         // warm-up of both paths
         run(corpus.size(), i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i))));
-        run(8, i -> upload(http, applicants.get(i / 4), MATERIALS.get(i % 4), corpus.get(i)));
+        run(8, i -> BenchmarkUploads.upload(http, port, applicants.get(i / 4), MATERIALS.get(i % 4), corpus.get(i)));
         List<String> rows = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             double[] decode = run(200, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
             int first = 8 + round * 100;
             double[] upload = run(
                     100,
-                    i -> upload(
+                    i -> BenchmarkUploads.upload(
                             http,
+                            port,
                             applicants.get(2 + (first + i) / 4 % (candidates - 2)),
                             MATERIALS.get((first + i) % 4),
                             corpus.get((first + i) % corpus.size())));
@@ -117,39 +110,5 @@ class UploadRatioBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new double[] {count / seconds, (OS.getProcessCpuTime() - cpu) / 1e6 / count};
-    }
-
-    private Applicant candidate() {
-        Applicant applicant = Applicant.shandongBachelor();
-        cases.register(applicant);
-        User user = identityService.newUser(applicant.candidateNo);
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(applicant.candidateNo, ReviewGroups.CANDIDATES);
-        return applicant;
-    }
-
-    private void upload(HttpClient http, Applicant applicant, String material, byte[] image) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.jpg\"\r\n"
-                        + "Content-Type: image/jpeg\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/api/me/materials/" + material + "/images"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString((applicant.candidateNo + ":" + PASSWORD)
-                                                        .getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
-        }
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.system.CaseActivities;
 import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.ReviewGroups;
 import java.time.ZoneOffset;

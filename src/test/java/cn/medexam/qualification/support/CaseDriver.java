@@ -8,6 +8,7 @@ import cn.medexam.qualification.registration.RegistrationService;
 import cn.medexam.qualification.review.ReviewService;
 import cn.medexam.qualification.review.ReviewStage;
 import cn.medexam.qualification.review.Verdict;
+import cn.medexam.qualification.system.CaseActivities;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

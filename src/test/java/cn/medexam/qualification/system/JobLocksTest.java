@@ -3,7 +3,6 @@ package cn.medexam.qualification.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medexam.qualification.support.Applicant;
-import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.SmsDeliveries;

@@ -1,8 +1,10 @@
-package cn.medexam.qualification.support;
+package cn.medexam.qualification.system;
 
 /**
- * The ids of the activities of {@code processes/qualification-review.bpmn} that the tests wait at, pass or fire
- * timers of, named once; {@code CaseActivitiesTest} checks that the diagram has each of them.
+ * The ids of the activities of {@code processes/qualification-review.bpmn} (process {@code qualificationReview}) that
+ * Java code names — the tasks the application completes or queries, the end events a case's status follows from, the
+ * waits the office counts — and those the tests wait at, pass or fire timers of, named once beside {@link
+ * CaseVariables}; {@code CaseActivitiesTest} checks that the diagram has each of them.
  */
 public final class CaseActivities {
 
