@@ -1,6 +1,10 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.candidate.ActivationService;
+import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.Candidates;
+import cn.medexam.qualification.support.CaseActivities;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.system.ReviewGroups;
 import com.sun.management.OperatingSystemMXBean;
@@ -22,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,10 @@ import org.springframework.test.context.ActiveProfiles;
  * Not a test: the upload path against its floor, run by hand with {@code ./mvnw test -Dtest=UploadRatioBenchmark}.
  * In one run, on 2 threads, the same photographed pages (about 190 KB, 1000 × 1300 px): ImageIO decode-only
  * ({@code ImageIO.read}) images/s, then uploads/s over HTTP ({@code POST /api/me/materials/{code}/images}), each with
- * the process CPU per image, and the ratio uploads/s ÷ decodes/s.
+ * the process CPU per image, and the ratio uploads/s ÷ decodes/s. Then complete cases/s on the same 2 threads next
+ * to a decode-only run of the same run: each case is registered, activated with the code of its SMS, uploads its four
+ * required materials over HTTP and submits over HTTP; the review-opening timer is run by the engine, and the site's
+ * and the region's pass are given through {@code ReviewService}. The ratio is cases/s ÷ (decodes/s ÷ 4).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -56,6 +64,15 @@ class UploadRatioBenchmark {
     @Autowired
     IdentityService identityService;
 
+    @Autowired
+    ActivationService activation;
+
+    @Autowired
+    Candidates candidates;
+
+    @Autowired
+    ManagementService managementService;
+
     @Test
     void uploadsAgainstDecodeOnly() throws Exception {
         List<byte[]> corpus = IntStream.range(0, 40)
@@ -69,6 +86,7 @@ class UploadRatioBenchmark {
         // warm-up of both paths
         run(corpus.size(), i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i))));
         run(8, i -> upload(http, applicants.get(i / 4), MATERIALS.get(i % 4), corpus.get(i)));
+        run(2, i -> completeCase(http, corpus, i));
         List<String> rows = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             double[] decode = run(200, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
@@ -82,6 +100,15 @@ class UploadRatioBenchmark {
                             corpus.get((first + i) % corpus.size())));
             rows.add("decode-only %.1f images/s (%.1f ms CPU each) | uploads %.1f/s (%.1f ms CPU each) | ratio %.2f"
                     .formatted(decode[0], decode[1], upload[0], upload[1], upload[0] / decode[0]));
+        }
+        int completeCases = Integer.getInteger("bench.complete.cases", 16);
+        for (int round = 0; round < 2; round++) {
+            double[] decode = run(200, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
+            int first = 2 + round * completeCases;
+            double[] complete = run(completeCases, i -> completeCase(http, corpus, first + i));
+            rows.add(("decode-only %.1f images/s (%.1f ms CPU each) | complete cases %.2f/s (%.0f ms CPU each)"
+                            + " | ratio to decodes/s ÷ 4 %.2f")
+                    .formatted(decode[0], decode[1], complete[0], complete[1], complete[0] / (decode[0] / 4)));
         }
         System.out.printf(
                 "%n==== UploadRatioBenchmark (%d threads, %d cores) ====%n%s%n=====================================%n%n",
@@ -119,6 +146,28 @@ class UploadRatioBenchmark {
         return new double[] {count / seconds, (OS.getProcessCpuTime() - cpu) / 1e6 / count};
     }
 
+    /**
+     * One case from registration to the region's pass: activation as the candidate does it (the SMS code), the four
+     * uploads and the submission over HTTP, the review-opening timer, the site's and the region's pass.
+     */
+    private void completeCase(HttpClient http, List<byte[]> corpus, int n) throws Exception {
+        Applicant applicant = Applicant.shandongBachelor();
+        cases.register(applicant);
+        activation.requestCode(applicant.candidateNo, applicant.idNumber);
+        activation.activate(
+                applicant.candidateNo, applicant.idNumber, candidates.lastCode(applicant), Candidates.PASSWORD);
+        for (int m = 0; m < MATERIALS.size(); m++) {
+            upload(http, applicant, Candidates.PASSWORD, MATERIALS.get(m), corpus.get((4 * n + m) % corpus.size()));
+        }
+        post(http, applicant, Candidates.PASSWORD, "/api/me/submission", HttpRequest.BodyPublishers.noBody(), "", 200);
+        // the timer as the job executor runs it, without moving the engine clock the other thread works at
+        managementService.executeJob(
+                cases.timer(cases.instance(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING)
+                        .getId());
+        cases.siteReview(applicant, Verdict.pass());
+        cases.finalReview(applicant, Verdict.pass());
+    }
+
     private Applicant candidate() {
         Applicant applicant = Applicant.shandongBachelor();
         cases.register(applicant);
@@ -130,26 +179,49 @@ class UploadRatioBenchmark {
     }
 
     private void upload(HttpClient http, Applicant applicant, String material, byte[] image) throws Exception {
+        upload(http, applicant, PASSWORD, material, image);
+    }
+
+    private void upload(HttpClient http, Applicant applicant, String password, String material, byte[] image)
+            throws Exception {
         String boundary = UUID.randomUUID().toString();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.jpg\"\r\n"
                         + "Content-Type: image/jpeg\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/api/me/materials/" + material + "/images"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString((applicant.candidateNo + ":" + PASSWORD)
-                                                        .getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+        post(
+                http,
+                applicant,
+                password,
+                "/api/me/materials/" + material + "/images",
+                HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)),
+                "multipart/form-data; boundary=" + boundary,
+                201);
+    }
+
+    private void post(
+            HttpClient http,
+            Applicant applicant,
+            String password,
+            String path,
+            HttpRequest.BodyPublisher body,
+            String contentType,
+            int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((applicant.candidateNo + ":" + password)
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .POST(body);
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 }
