@@ -18,22 +18,27 @@ final class DifferenceHash {
 
     /**
      * The hash of a luma raster (one value 0–255 per pixel, row by row) as 64 hex digits: every pixel counts in its
-     * cell's mean.
+     * cell's mean. A cell's columns are contiguous, so each row adds its runs of pixels to the cells' sums.
      */
-    static String of(int[] luma, int width, int height) {
-        double[] sum = new double[COLUMNS * ROWS];
+    static String of(byte[] luma, int width, int height) {
+        long[] sum = new long[COLUMNS * ROWS];
         int[] count = new int[COLUMNS * ROWS];
-        int[] columnOf = new int[width];
-        for (int x = 0; x < width; x++) {
-            columnOf[x] = Math.min(COLUMNS - 1, x * COLUMNS / width);
+        // the cell column of x is min(COLUMNS - 1, x * COLUMNS / width): the columns [start[c], start[c + 1])
+        int[] start = new int[COLUMNS + 1];
+        for (int column = 0; column < COLUMNS; column++) {
+            start[column] = (column * width + COLUMNS - 1) / COLUMNS;
         }
+        start[COLUMNS] = width;
         for (int y = 0; y < height; y++) {
             int rowStart = Math.min(ROWS - 1, y * ROWS / height) * COLUMNS;
             int offset = y * width;
-            for (int x = 0; x < width; x++) {
-                int cell = rowStart + columnOf[x];
-                sum[cell] += luma[offset + x];
-                count[cell]++;
+            for (int column = 0; column < COLUMNS; column++) {
+                long run = 0;
+                for (int x = offset + start[column], end = offset + start[column + 1]; x < end; x++) {
+                    run += luma[x] & 0xff;
+                }
+                sum[rowStart + column] += run;
+                count[rowStart + column] += start[column + 1] - start[column];
             }
         }
         byte[] bits = new byte[BITS / 8];
@@ -41,8 +46,8 @@ final class DifferenceHash {
         for (int row = 0; row < ROWS; row++) {
             for (int column = 0; column < COLUMNS - 1; column++, bit++) {
                 int here = row * COLUMNS + column;
-                double left = sum[here] / Math.max(1, count[here]);
-                double right = sum[here + 1] / Math.max(1, count[here + 1]);
+                double left = (double) sum[here] / Math.max(1, count[here]);
+                double right = (double) sum[here + 1] / Math.max(1, count[here + 1]);
                 if (left > right) {
                     bits[bit / 8] |= (byte) (0x80 >>> (bit % 8));
                 }

@@ -27,13 +27,13 @@ final class ImageAnalysis {
 
     /** The decoded image; drawn on white only for the ID photo's background ({@link #whiteBorderShare}). */
     private final BufferedImage decoded;
-    /** Luma (0–255) scaled down to the analysis size. */
-    private final int[] luma;
+    /** Luma (0–255) scaled down to the analysis size, one byte a pixel, row by row. */
+    private final byte[] luma;
 
     private final int width;
     private final int height;
 
-    private ImageAnalysis(BufferedImage decoded, int[] luma, int width, int height) {
+    private ImageAnalysis(BufferedImage decoded, byte[] luma, int width, int height) {
         this.decoded = decoded;
         this.luma = luma;
         this.width = width;
@@ -54,7 +54,7 @@ final class ImageAnalysis {
         int aw = Math.max(1, (int) Math.round(w * scale));
         int ah = Math.max(1, (int) Math.round(h * scale));
         LumaRows rows = LumaRows.of(decoded);
-        int[] luma = aw == w && ah == h ? rows.all() : bilinear(rows, w, h, aw, ah);
+        byte[] luma = aw == w && ah == h ? rows.all() : bilinear(rows, w, h, aw, ah);
         return new ImageAnalysis(decoded, luma, aw, ah);
     }
 
@@ -66,42 +66,107 @@ final class ImageAnalysis {
     /**
      * The 90th percentile, over 32×32 tiles, of the variance of the Laplacian of the luma smoothed by a 3×3 binomial
      * kernel (a Laplacian of Gaussian, σ ≈ 0.85 px). The smoothing keeps sensor and JPEG noise from passing for detail;
-     * the tiles and the percentile make blank paper and plain backgrounds irrelevant.
+     * the tiles and the percentile make blank paper and plain backgrounds irrelevant. One pass over the luma: the
+     * smoothed rows exist three at a time, and each row's Laplacian is added to the sums of its tiles.
      */
     double sharpness() {
         if (width < 3 || height < 3) {
             return 0;
         }
-        int[] smooth = binomial3x3(luma, width, height);
         // tiles over the interior [1, width - 1) × [1, height - 1); the last row and column of tiles take the rest
         int tilesX = Math.max(1, (width - 2) / TILE);
         int tilesY = Math.max(1, (height - 2) / TILE);
+        int[] tileStart = new int[tilesX + 1];
+        for (int tx = 0; tx < tilesX; tx++) {
+            tileStart[tx] = 1 + tx * TILE;
+        }
+        tileStart[tilesX] = width - 1;
         double[] variances = new double[tilesX * tilesY];
-        for (int ty = 0; ty < tilesY; ty++) {
-            int y0 = 1 + ty * TILE;
-            int y1 = ty == tilesY - 1 ? height - 1 : y0 + TILE;
+        long[] sums = new long[tilesX];
+        long[] sumsOfSquares = new long[tilesX];
+        // across: rows smoothed across (×4); smooth: across and down (×16), rows y - 1, y, y + 1 in the loop
+        int[][] across = {new int[width], new int[width], new int[width]};
+        int[][] smooth = {new int[width], new int[width], new int[width]};
+        across(0, across[1]);
+        System.arraycopy(across[1], 0, across[0], 0, width);
+        across(1, across[2]);
+        down(across, smooth[1]); // row 0, its upper neighbour clamped
+        rotate(across);
+        across(Math.min(height - 1, 2), across[2]);
+        down(across, smooth[2]); // row 1
+        int tileRow = 0;
+        int tileRowStart = 1;
+        for (int y = 1; y < height - 1; y++) {
+            int ty = Math.min(tilesY - 1, (y - 1) / TILE);
+            if (ty != tileRow) {
+                closeTileRow(tileRow, y - tileRowStart, tileStart, sums, sumsOfSquares, variances);
+                tileRow = ty;
+                tileRowStart = y;
+            }
+            // smoothed row y + 1 from the across rows y, y + 1, y + 2 (clamped)
+            rotate(smooth);
+            rotate(across);
+            across(Math.min(height - 1, y + 2), across[2]);
+            down(across, smooth[2]);
+            int[] up = smooth[0];
+            int[] row = smooth[1];
+            int[] below = smooth[2];
             for (int tx = 0; tx < tilesX; tx++) {
-                int x0 = 1 + tx * TILE;
-                int x1 = tx == tilesX - 1 ? width - 1 : x0 + TILE;
                 long sum = 0;
                 long sumSquares = 0;
-                for (int y = y0; y < y1; y++) {
-                    int row = y * width;
-                    for (int i = row + x0, end = row + x1; i < end; i++) {
-                        long laplacian =
-                                smooth[i - 1] + smooth[i + 1] + smooth[i - width] + smooth[i + width] - 4L * smooth[i];
-                        sum += laplacian;
-                        sumSquares += laplacian * laplacian;
-                    }
+                for (int x = tileStart[tx], end = tileStart[tx + 1]; x < end; x++) {
+                    int laplacian = row[x - 1] + row[x + 1] + up[x] + below[x] - 4 * row[x];
+                    sum += laplacian;
+                    sumSquares += (long) laplacian * laplacian;
                 }
-                double count = (double) (y1 - y0) * (x1 - x0);
-                double mean = sum / count;
-                // the smoothed values are 16 times the luma: divide the variance by 16²
-                variances[ty * tilesX + tx] = (sumSquares / count - mean * mean) / 256;
+                sums[tx] += sum;
+                sumsOfSquares[tx] += sumSquares;
             }
         }
+        closeTileRow(tileRow, height - 1 - tileRowStart, tileStart, sums, sumsOfSquares, variances);
         Arrays.sort(variances);
         return variances[(int) Math.floor(TILE_PERCENTILE * (variances.length - 1))];
+    }
+
+    private static void closeTileRow(
+            int tileRow, int rows, int[] tileStart, long[] sums, long[] sumsOfSquares, double[] variances) {
+        int tilesX = sums.length;
+        for (int tx = 0; tx < tilesX; tx++) {
+            double count = (double) rows * (tileStart[tx + 1] - tileStart[tx]);
+            double mean = sums[tx] / count;
+            // the smoothed values are 16 times the luma: divide the variance by 16²
+            variances[tileRow * tilesX + tx] = (sumsOfSquares[tx] / count - mean * mean) / 256;
+        }
+        Arrays.fill(sums, 0);
+        Arrays.fill(sumsOfSquares, 0);
+    }
+
+    /** Row y of the luma smoothed across by [1 2 1], edges clamped (width ≥ 3). */
+    private void across(int y, int[] out) {
+        int at = y * width;
+        int last = width - 1;
+        out[0] = 3 * (luma[at] & 0xff) + (luma[at + 1] & 0xff);
+        for (int x = 1; x < last; x++) {
+            out[x] = (luma[at + x - 1] & 0xff) + 2 * (luma[at + x] & 0xff) + (luma[at + x + 1] & 0xff);
+        }
+        out[last] = (luma[at + last - 1] & 0xff) + 3 * (luma[at + last] & 0xff);
+    }
+
+    /** The middle one of three across-smoothed rows smoothed down by [1 2 1]ᵀ. */
+    private static void down(int[][] across, int[] out) {
+        int[] up = across[0];
+        int[] row = across[1];
+        int[] below = across[2];
+        for (int x = 0; x < out.length; x++) {
+            out[x] = up[x] + 2 * row[x] + below[x];
+        }
+    }
+
+    private static void rotate(int[][] rows) {
+        int[] first = rows[0];
+        rows[0] = rows[1];
+        rows[1] = rows[2];
+        rows[2] = first;
     }
 
     /**
@@ -193,12 +258,14 @@ final class ImageAnalysis {
 
         abstract void row(int y, int[] out);
 
-        int[] all() {
-            int[] all = new int[width * height];
+        byte[] all() {
+            byte[] all = new byte[width * height];
             int[] row = new int[width];
             for (int y = 0; y < height; y++) {
                 row(y, row);
-                System.arraycopy(row, 0, all, y * width, width);
+                for (int x = 0, at = y * width; x < width; x++, at++) {
+                    all[at] = (byte) row[x];
+                }
             }
             return all;
         }
@@ -280,7 +347,7 @@ final class ImageAnalysis {
      * row that is needed is made and resampled across once (kept ×256, unrounded), then two such rows are blended;
      * the full-size luma never exists as a whole.
      */
-    private static int[] bilinear(LumaRows source, int sw, int sh, int dw, int dh) {
+    private static byte[] bilinear(LumaRows source, int sw, int sh, int dw, int dh) {
         double sx = (double) sw / dw;
         double sy = (double) sh / dh;
         int[] x0 = new int[dw];
@@ -292,7 +359,7 @@ final class ImageAnalysis {
             x1[x] = Math.min(sw - 1, x0[x] + 1);
             fx[x] = (int) Math.round((at - x0[x]) * 256);
         }
-        int[] out = new int[dw * dh];
+        byte[] out = new byte[dw * dh];
         int[] sourceRow = new int[sw];
         int[] top = new int[dw];
         int[] bottom = new int[dw];
@@ -320,7 +387,7 @@ final class ImageAnalysis {
             int fy = (int) Math.round((at - upperRow) * 256);
             int gy = 256 - fy;
             for (int x = 0, o = y * dw; x < dw; x++, o++) {
-                out[o] = (top[x] * gy + bottom[x] * fy + (1 << 15)) >> 16;
+                out[o] = (byte) ((top[x] * gy + bottom[x] * fy + (1 << 15)) >> 16);
             }
         }
         return out;
@@ -331,28 +398,5 @@ final class ImageAnalysis {
         for (int x = 0; x < out.length; x++) {
             out[x] = row[x0[x]] * (256 - fx[x]) + row[x1[x]] * fx[x];
         }
-    }
-
-    /** 16 × the luma smoothed by [1 2 1]ᵀ[1 2 1] / 16, edges clamped. */
-    private static int[] binomial3x3(int[] values, int width, int height) {
-        int[] across = new int[values.length];
-        for (int y = 0; y < height; y++) {
-            int row = y * width;
-            for (int x = 0; x < width; x++) {
-                across[row + x] = values[row + Math.max(0, x - 1)]
-                        + 2 * values[row + x]
-                        + values[row + Math.min(width - 1, x + 1)];
-            }
-        }
-        int[] smooth = new int[values.length];
-        for (int y = 0; y < height; y++) {
-            int up = Math.max(0, y - 1) * width;
-            int row = y * width;
-            int down = Math.min(height - 1, y + 1) * width;
-            for (int x = 0; x < width; x++) {
-                smooth[row + x] = across[up + x] + 2 * across[row + x] + across[down + x];
-            }
-        }
-        return smooth;
     }
 }

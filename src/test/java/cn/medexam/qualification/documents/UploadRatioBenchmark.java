@@ -1,12 +1,17 @@
 package cn.medexam.qualification.documents;
 
+import cn.medexam.qualification.candidate.ActivationService;
+import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.BenchmarkUploads;
+import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.system.CaseActivities;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +32,10 @@ import org.springframework.test.context.ActiveProfiles;
  * Not a test: the upload path against its floor, run by hand with {@code ./mvnw test -Dtest=UploadRatioBenchmark}.
  * In one run, on 2 threads, the same photographed pages (about 190 KB, 1000 × 1300 px): ImageIO decode-only
  * ({@code ImageIO.read}) images/s, then uploads/s over HTTP ({@code POST /api/me/materials/{code}/images}), each with
- * the process CPU per image, and the ratio uploads/s ÷ decodes/s.
+ * the process CPU per image, and the ratio uploads/s ÷ decodes/s. Then complete cases/s on the same 2 threads next
+ * to a decode-only run of the same run: each case is registered, activated with the code of its SMS, uploads its four
+ * required materials over HTTP and submits over HTTP; the review-opening timer is run by the engine, and the site's
+ * and the region's pass are given through {@code ReviewService}. The ratio is cases/s ÷ (decodes/s ÷ 4).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -47,6 +56,15 @@ class UploadRatioBenchmark {
     @Autowired
     BenchmarkUploads uploads;
 
+    @Autowired
+    ActivationService activation;
+
+    @Autowired
+    Candidates candidates;
+
+    @Autowired
+    ManagementService managementService;
+
     @Test
     void uploadsAgainstDecodeOnly() throws Exception {
         List<byte[]> corpus = IntStream.range(0, 40)
@@ -61,6 +79,7 @@ class UploadRatioBenchmark {
         // warm-up of both paths
         run(corpus.size(), i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i))));
         run(8, i -> BenchmarkUploads.upload(http, port, applicants.get(i / 4), MATERIALS.get(i % 4), corpus.get(i)));
+        run(2, i -> completeCase(http, corpus, i));
         List<String> rows = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             double[] decode = run(200, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
@@ -75,6 +94,15 @@ class UploadRatioBenchmark {
                             corpus.get((first + i) % corpus.size())));
             rows.add("decode-only %.1f images/s (%.1f ms CPU each) | uploads %.1f/s (%.1f ms CPU each) | ratio %.2f"
                     .formatted(decode[0], decode[1], upload[0], upload[1], upload[0] / decode[0]));
+        }
+        int completeCases = Integer.getInteger("bench.complete.cases", 16);
+        for (int round = 0; round < 2; round++) {
+            double[] decode = run(200, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
+            int first = 2 + round * completeCases;
+            double[] complete = run(completeCases, i -> completeCase(http, corpus, first + i));
+            rows.add(("decode-only %.1f images/s (%.1f ms CPU each) | complete cases %.2f/s (%.0f ms CPU each)"
+                            + " | ratio to decodes/s ÷ 4 %.2f")
+                    .formatted(decode[0], decode[1], complete[0], complete[1], complete[0] / (decode[0] / 4)));
         }
         System.out.printf(
                 "%n==== UploadRatioBenchmark (%d threads, %d cores) ====%n%s%n=====================================%n%n",
@@ -110,5 +138,41 @@ class UploadRatioBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new double[] {count / seconds, (OS.getProcessCpuTime() - cpu) / 1e6 / count};
+    }
+
+    /**
+     * One case from registration to the region's pass: activation as the candidate does it (the SMS code), the four
+     * uploads and the submission over HTTP, the review-opening timer, the site's and the region's pass.
+     */
+    private void completeCase(HttpClient http, List<byte[]> corpus, int n) throws Exception {
+        Applicant applicant = Applicant.shandongBachelor();
+        cases.register(applicant);
+        activation.requestCode(applicant.candidateNo, applicant.idNumber);
+        activation.activate(
+                applicant.candidateNo, applicant.idNumber, candidates.lastCode(applicant), Candidates.PASSWORD);
+        for (int m = 0; m < MATERIALS.size(); m++) {
+            BenchmarkUploads.upload(
+                    http,
+                    port,
+                    applicant,
+                    Candidates.PASSWORD,
+                    MATERIALS.get(m),
+                    corpus.get((4 * n + m) % corpus.size()));
+        }
+        BenchmarkUploads.post(
+                http,
+                port,
+                applicant,
+                Candidates.PASSWORD,
+                "/api/me/submission",
+                HttpRequest.BodyPublishers.noBody(),
+                "",
+                200);
+        // the timer as the job executor runs it, without moving the engine clock the other thread works at
+        managementService.executeJob(
+                cases.timer(cases.instance(applicant.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING)
+                        .getId());
+        cases.siteReview(applicant, Verdict.pass());
+        cases.finalReview(applicant, Verdict.pass());
     }
 }

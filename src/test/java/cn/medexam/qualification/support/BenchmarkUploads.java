@@ -44,27 +44,56 @@ public class BenchmarkUploads {
     /** Uploads the image for the material as the candidate; fails unless it is kept (201). The milliseconds it took. */
     public static long upload(HttpClient http, int port, Applicant applicant, String material, byte[] image)
             throws Exception {
+        return upload(http, port, applicant, PASSWORD, material, image);
+    }
+
+    /** The same, for a candidate whose password is {@code password}. */
+    public static long upload(
+            HttpClient http, int port, Applicant applicant, String password, String material, byte[] image)
+            throws Exception {
         String boundary = UUID.randomUUID().toString();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.jpg\"\r\n"
                         + "Content-Type: image/jpeg\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/me/materials/" + material + "/images"))
+        return post(
+                http,
+                port,
+                applicant,
+                password,
+                "/api/me/materials/" + material + "/images",
+                HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)),
+                "multipart/form-data; boundary=" + boundary,
+                201);
+    }
+
+    /** A POST as the candidate with HTTP Basic; fails unless it answers {@code expected}. The milliseconds it took. */
+    public static long post(
+            HttpClient http,
+            int port,
+            Applicant applicant,
+            String password,
+            String path,
+            HttpRequest.BodyPublisher body,
+            String contentType,
+            int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header(
                         "Authorization",
                         "Basic "
                                 + Base64.getEncoder()
-                                        .encodeToString((applicant.candidateNo + ":" + PASSWORD)
+                                        .encodeToString((applicant.candidateNo + ":" + password)
                                                 .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
-                .build();
+                .POST(body);
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
         long started = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         return millis;
     }
