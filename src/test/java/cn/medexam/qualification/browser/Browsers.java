@@ -35,6 +35,17 @@ public class Browsers implements BeforeEachCallback, TestExecutionExceptionHandl
     @Override
     public void beforeEach(ExtensionContext context) {
         story = SCREENSHOTS.resolve(context.getRequiredTestMethod().getName());
+        // an earlier run's screenshots (numbered differently, or of a failure) must not pass for this run's
+        if (Files.exists(story)) {
+            try (var files = Files.walk(story)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Where the application under test answers, e.g. {@code http://localhost:41234}. */

@@ -10,16 +10,25 @@ public class ReviewForm {
     private static final By VIEWER = By.cssSelector("form.qr-review .qr-viewer");
     private static final By IMAGE = By.cssSelector("form.qr-review .qr-viewer img");
 
-    private final Browser browser;
+    private static final By FACTS = By.cssSelector("form.qr-review .qr-facts");
+    private static final By RECORDED =
+            By.xpath("//form[contains(@class,'qr-review')]//strong[normalize-space()='审核结论已提交。']");
 
-    ReviewForm(Browser browser) {
+    private static final By RELEASED =
+            By.xpath("//form[contains(@class,'qr-review')]//strong[starts-with(normalize-space(), '已放回待审列表')]");
+
+    private final Browser browser;
+    private final String candidateNo;
+
+    ReviewForm(Browser browser, String candidateNo) {
         this.browser = browser;
+        this.candidateNo = candidateNo;
     }
 
     /** The form of the task open in Tasklist, once it shows the candidate. */
     public static ReviewForm in(Browser browser, String candidateNo) {
-        browser.waitForText(By.cssSelector("form.qr-review .qr-facts"), candidateNo);
-        return new ReviewForm(browser);
+        browser.waitForText(FACTS, candidateNo);
+        return new ReviewForm(browser, candidateNo);
     }
 
     /** The candidate's facts as the reviewer sees them. */
@@ -173,12 +182,12 @@ public class ReviewForm {
                 + " && document.fullscreenElement.classList.contains('qr-viewer');");
     }
 
-    /** Whether the whole form is in view at once: neither Tasklist's pane nor the page scrolls. */
     /** How many materials the form lists. */
     public int materialCount() {
         return browser.all(By.cssSelector("form.qr-review .qr-material")).size();
     }
 
+    /** Whether the whole form is in view at once: neither Tasklist's pane nor the page scrolls. */
     public boolean fitsWithoutScrolling() {
         return (Boolean) browser.script("""
                 var node = document.querySelector('form.qr-review');
@@ -190,15 +199,58 @@ public class ReviewForm {
                 return page.scrollHeight <= page.clientHeight + 1;""");
     }
 
-    /** 放回待审列表: gives the claimed task back to the group's list; Tasklist then reloads. */
+    /** 放回待审列表: gives the claimed task back to the group's list; Tasklist then opens the list. */
     public void release() {
         browser.click(By.cssSelector("form.qr-review button.qr-release"));
-        browser.find(
-                By.xpath("//form[contains(@class,'qr-review')]//strong[starts-with(normalize-space(), '已放回待审列表')]"));
+        awaitLeft(RELEASED);
     }
 
-    /** After 完成: the verdict is recorded and Tasklist reloads. */
+    /**
+     * After 完成: the verdict is recorded. 审核结论已提交 shows for a moment before Tasklist moves on to the next case
+     * or the list, so either counts: the message, or this candidate's form gone.
+     */
     public void awaitRecorded() {
-        browser.find(By.xpath("//form[contains(@class,'qr-review')]//strong[normalize-space()='审核结论已提交。']"));
+        awaitLeft(RECORDED);
+    }
+
+    /** The form says what happened, or has already moved on: this candidate's form is gone. */
+    private void awaitLeft(By message) {
+        browser.until(driver -> browser.shows(message)
+                || browser.all(FACTS).stream()
+                        .noneMatch(facts -> facts.getText().contains(candidateNo)));
+    }
+
+    /** Whether the case opened by itself after the previous decision, saying so with a way to stop. */
+    public boolean openedByItself() {
+        return browser.shows(By.cssSelector("form.qr-review .qr-auto-opened button.qr-stop"));
+    }
+
+    /** 停止，放回列表 on a case that opened by itself: it goes back to the list, and auto-opening stops. */
+    public void stopOpeningByItself() {
+        browser.click(By.cssSelector("form.qr-review .qr-auto-opened button.qr-stop"));
+        awaitLeft(RELEASED);
+    }
+
+    /** 纸质申请表: types the day the signed paper form arrived (2027-02-20) and presses 登记收到. */
+    public ReviewForm recordPaperForm(String receivedOn) {
+        browser.type(By.cssSelector("form.qr-review input.qr-paper-date"), receivedOn);
+        browser.click(By.cssSelector("form.qr-review button.qr-paper-record"));
+        return this;
+    }
+
+    /** The recorded receipt as the form shows it (2026年1月14日 收到（… 登记）), once shown. */
+    public String paperFormReceived() {
+        return browser.find(By.cssSelector("form.qr-review .qr-paper-received")).getText();
+    }
+
+    /** The refusal of 登记收到, and how far (CSS pixels, vertically) it stands from that button. */
+    public String paperFormError() {
+        return browser.find(By.cssSelector("form.qr-review .qr-paper-error")).getText();
+    }
+
+    public double paperFormErrorDistanceFromItsButton() {
+        double[] error = browser.box(By.cssSelector("form.qr-review .qr-paper-error"));
+        double[] button = browser.box(By.cssSelector("form.qr-review button.qr-paper-record"));
+        return Math.max(0, Math.max(button[1] - error[3], error[1] - button[3]));
     }
 }

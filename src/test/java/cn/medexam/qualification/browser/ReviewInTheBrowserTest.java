@@ -2,15 +2,19 @@ package cn.medexam.qualification.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medexam.qualification.campaign.Campaign.PaperApplicationForm;
+import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.documents.DocumentStore;
 import cn.medexam.qualification.documents.ImageRejection;
 import cn.medexam.qualification.documents.MaterialImage;
 import cn.medexam.qualification.documents.MaterialPhotos;
 import cn.medexam.qualification.review.SerialNumbers;
+import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.Pdfs;
+import cn.medexam.qualification.support.TestCampaigns;
 import cn.medexam.qualification.support.TestUsers;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -65,6 +69,7 @@ class ReviewInTheBrowserTest {
     private static final String CONTACT_ADDRESS = "山东省济南市历下区经十路 100 号";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter PAGE_MOMENT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter PAGE_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
@@ -96,6 +101,9 @@ class ReviewInTheBrowserTest {
 
     @Autowired
     SerialNumbers serialNumbers;
+
+    @Autowired
+    TestCampaigns campaigns;
 
     /** The candidate whose case the test follows. */
     Applicant applicant;
@@ -152,18 +160,28 @@ class ReviewInTheBrowserTest {
 
         siteReviewerPassesTheSecondRound(siteReviewer);
         awaitTask("regionReview");
+        neighboursPassTheirSitesReview();
         Browser regionReviewer = browsers.open("region-reviewer");
         regionReviewer.logIn(TestUsers.REGION_REVIEWER, TestUsers.PASSWORD);
-        regionReviewerReadsTheSitesVerdictsAndStopsAfterThisCase(regionReviewer);
+        regionReviewerReadsTheSitesVerdictsAndPasses(regionReviewer);
         awaitEnd();
+        regionReviewerStopsTheCaseThatOpenedByItself(regionReviewer);
 
         candidateReadsTheFinalResult(candidate);
         clerkScansTheDownloadedNotice(candidate);
     }
 
+    /**
+     * A serving soldier's paper review in a campaign whose final pass needs the signed paper application form: the
+     * site records the day it arrived in the review form (a day still to come is refused beside 登记收到), and the
+     * region's final pass is then accepted.
+     */
     @Test
     void servingMilitaryCandidatePassesThePaperReview() {
-        follow(Applicant.servingMilitary());
+        Applicant soldier = Applicant.servingMilitary();
+        soldier.examYear = campaigns.create(
+                Region.SHANDONG, form -> form.paperApplicationForm = PaperApplicationForm.REQUIRED_FOR_FINAL_PASS);
+        follow(soldier);
         Browser siteReviewer = browsers.open("site-reviewer");
         siteReviewer.logIn(TestUsers.SITE_REVIEWER, TestUsers.PASSWORD);
         new Tasklist(siteReviewer)
@@ -182,6 +200,7 @@ class ReviewInTheBrowserTest {
 
         assertThat(form.images()).isZero();
         assertThat(form.offersOutcome("RETURN")).isFalse();
+        siteReviewerRecordsThePaperForm(form, siteReviewer);
         form.outcome("PASS");
         siteReviewer.screenshot("paper-review-passed");
         tasks.complete();
@@ -189,6 +208,21 @@ class ReviewInTheBrowserTest {
 
         awaitTask("regionReview");
         assertThat(serialNumbers.of(applicant.candidateNo)).isPresent();
+        cases.finalReview(applicant, Verdict.pass()); // refused (PAPER_FORM_MISSING) had the form not been recorded
+        awaitEnd();
+    }
+
+    /** 纸质申请表: the day it arrived, typed as 2026-01-14; a day after today is refused beside 登记收到. */
+    private void siteReviewerRecordsThePaperForm(ReviewForm form, Browser reviewer) {
+        LocalDate today = cases.now().atZone(BEIJING).toLocalDate();
+        form.recordPaperForm(today.plusDays(1).toString());
+        assertThat(form.paperFormError()).contains("不能晚于今天");
+        assertThat(form.paperFormErrorDistanceFromItsButton()).isLessThan(60);
+        reviewer.screenshot("paper-form-day-to-come-refused");
+        form.recordPaperForm(today.minusDays(1).toString());
+        assertThat(form.paperFormReceived())
+                .isEqualTo(PAGE_DAY.format(today.minusDays(1)) + " 收到（" + TestUsers.SITE_REVIEWER + " 登记）");
+        reviewer.screenshot("paper-form-recorded");
     }
 
     /**
@@ -586,6 +620,9 @@ class ReviewInTheBrowserTest {
         ReviewForm next = ReviewForm.in(reviewer, colleague.candidateNo);
         assertThat(taskOf(colleague, "siteReview").getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
         assertThat(tasks.notifications()).isEmpty();
+        assertThat(next.openedByItself())
+                .as("says it opened by itself, with 停止")
+                .isTrue();
         assertThat(next.materialCount()).as("the colleague's checklist").isGreaterThanOrEqualTo(5);
         assertThat(next.fitsWithoutScrolling())
                 .as("a case of five or more materials fits the pane at 1366×900")
@@ -630,10 +667,10 @@ class ReviewInTheBrowserTest {
     }
 
     /**
-     * The region reads the site's pass and its note per material; switching off 提交后自动打开下一位 is the way to
-     * stop: after the pass the list opens and the colleague's final review stays unclaimed.
+     * The region reads the site's pass and its note per material; after the pass the next case of its list (the
+     * oldest submission, the early neighbour's) opens by itself, claimed for the reviewer.
      */
-    private void regionReviewerReadsTheSitesVerdictsAndStopsAfterThisCase(Browser reviewer) {
+    private void regionReviewerReadsTheSitesVerdictsAndPasses(Browser reviewer) {
         Tasklist tasks = Tasklist.openedBy(reviewer)
                 .filter("考区待终审（山东）")
                 .openTask("考区终审", applicant.candidateNo)
@@ -643,15 +680,54 @@ class ReviewInTheBrowserTest {
         assertThat(form.siteVerdict("DIPLOMA")).contains("合格", "新图片毕业证编号清晰");
         assertThat(form.siteVerdict("ID_PROOF")).isEqualTo("考点：合格");
         assertThat(form.offersOutcome("ON_SITE")).isFalse();
-        reviewer.click(By.cssSelector("form.qr-review input.qr-auto-next"));
         form.outcome("PASS");
         reviewer.screenshot("region-passes");
+        tasks.complete();
+        form.awaitRecorded();
+        ReviewForm.in(reviewer, earlyNeighbour.candidateNo);
+        assertThat(taskOf(earlyNeighbour, "regionReview").getAssignee()).isEqualTo(TestUsers.REGION_REVIEWER);
+        assertThat(tasks.notifications()).isEmpty();
+    }
+
+    /**
+     * 停止 on the case that opened by itself: it goes back to the list unclaimed, and from then on a decision opens
+     * the list, not the next case, though cases wait (the early and the late neighbour).
+     */
+    private void regionReviewerStopsTheCaseThatOpenedByItself(Browser reviewer) {
+        Tasklist tasks = new Tasklist(reviewer);
+        ReviewForm opened = ReviewForm.in(reviewer, earlyNeighbour.candidateNo);
+        assertThat(opened.openedByItself()).isTrue();
+        reviewer.screenshot("region-case-opened-by-itself");
+        opened.stopOpeningByItself();
+        reviewer.until(driver -> tasks.openTaskId() == null);
+        awaitUnclaimed(earlyNeighbour, "regionReview");
+
+        tasks.filter("考区待终审（山东）").openTask("考区终审", colleague.candidateNo).claim();
+        ReviewForm form = ReviewForm.in(reviewer, colleague.candidateNo);
+        assertThat(form.openedByItself()).as("opened from the list").isFalse();
+        assertThat(reviewer.find(By.cssSelector("form.qr-review input.qr-auto-next"))
+                        .isSelected())
+                .as("提交后自动打开下一位, switched off by 停止")
+                .isFalse();
+        form.outcome("PASS");
         tasks.complete();
         form.awaitRecorded();
         reviewer.until(driver -> tasks.openTaskId() == null);
         reviewer.awaitTasklist();
         assertThat(tasks.notifications()).isEmpty();
-        assertThat(taskOf(colleague, "regionReview").getAssignee()).isNull();
+        assertThat(reviewer.shows(By.cssSelector("form.qr-review"))).isFalse();
+        awaitDecided(colleague, "regionReview");
+        assertThat(taskOf(earlyNeighbour, "regionReview").getAssignee()).isNull();
+        assertThat(taskOf(lateNeighbour, "regionReview").getAssignee()).isNull();
+        reviewer.screenshot("region-list-after-stopping");
+    }
+
+    /** The neighbours' site (3702) passes them, outside the story's browsers: they wait for the region too. */
+    private void neighboursPassTheirSitesReview() {
+        for (Applicant neighbour : List.of(earlyNeighbour, lateNeighbour)) {
+            cases.siteReview(neighbour, Verdict.pass());
+            awaitCaseOf(neighbour, "regionReview");
+        }
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
@@ -687,11 +763,27 @@ class ReviewInTheBrowserTest {
     }
 
     private void awaitCaseOf(Applicant candidate, String taskKey) {
+        awaitTaskOf(candidate, taskKey, "to wait at", java.util.Objects::nonNull);
+    }
+
+    private void awaitUnclaimed(Applicant candidate, String taskKey) {
+        awaitTaskOf(candidate, taskKey, "unclaimed at", task -> task != null && task.getAssignee() == null);
+    }
+
+    private void awaitDecided(Applicant candidate, String taskKey) {
+        awaitTaskOf(candidate, taskKey, "past", java.util.Objects::isNull);
+    }
+
+    private void awaitTaskOf(
+            Applicant candidate,
+            String taskKey,
+            String expectation,
+            Predicate<org.camunda.bpm.engine.task.Task> arrived) {
         new FluentWait<>(this)
                 .withTimeout(Browser.PATIENCE)
                 .pollingEvery(Duration.ofMillis(200))
-                .withMessage(() -> "case " + candidate.candidateNo + " to wait at " + taskKey)
-                .until(story -> story.taskOf(candidate, taskKey) != null);
+                .withMessage(() -> "case " + candidate.candidateNo + " " + expectation + " " + taskKey)
+                .until(story -> arrived.test(story.taskOf(candidate, taskKey)));
     }
 
     private Path photo(String name, byte[] bytes) throws IOException {
