@@ -8,11 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+/**
+ * Table {@code campaign}. A campaign row read in a transaction is kept until the transaction ends: a process step
+ * reads its case's campaign for every timer date, due date, reminder gateway and message it evaluates (a deadline
+ * job of 50 cases some 150 times), and they all get the row as it was first read in the transaction. This
+ * repository's own writes drop the kept rows, so a transaction reads its own changes.
+ */
 @Repository
 class CampaignRepository {
 
@@ -22,11 +32,71 @@ class CampaignRepository {
         this.jdbc = jdbc;
     }
 
+    /** The campaign row and when its deadlines last moved (null: never). */
+    private record Row(Campaign campaign, Instant deadlinesMovedAt) {}
+
+    private record Key(Region region, int examYear) {}
+
     Optional<Campaign> find(Region region, int examYear) {
-        return jdbc.sql("SELECT * FROM campaign WHERE region = ? AND exam_year = ?")
+        return row(region, examYear).map(Row::campaign);
+    }
+
+    private Optional<Row> row(Region region, int examYear) {
+        Map<Key, Optional<Row>> kept = keptInTransaction();
+        Key key = new Key(region, examYear);
+        if (kept != null && kept.containsKey(key)) {
+            return kept.get(key);
+        }
+        Optional<Row> row = jdbc.sql("SELECT * FROM campaign WHERE region = ? AND exam_year = ?")
                 .params(region.name(), examYear)
-                .query(CampaignRepository::map)
+                .query((rs, n) -> {
+                    Timestamp moved = rs.getTimestamp("deadlines_moved_at");
+                    return new Row(map(rs, n), moved == null ? null : moved.toInstant());
+                })
                 .optional();
+        if (kept != null) {
+            kept.put(key, row);
+        }
+        return row;
+    }
+
+    /** The rows kept in the current transaction, or null outside one. */
+    @SuppressWarnings("unchecked")
+    private static Map<Key, Optional<Row>> keptInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(CampaignRepository.class);
+        if (bound != null) {
+            return (Map<Key, Optional<Row>>) bound;
+        }
+        Map<Key, Optional<Row>> kept = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(CampaignRepository.class, kept);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(CampaignRepository.class);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(CampaignRepository.class, kept);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CampaignRepository.class);
+            }
+        });
+        return kept;
+    }
+
+    private static void dropKept() {
+        Map<Key, Optional<Row>> kept = keptInTransaction();
+        if (kept != null) {
+            kept.clear();
+        }
     }
 
     String divisionCode(Region region) {
@@ -51,6 +121,7 @@ class CampaignRepository {
 
     /** @return whether the campaign was new */
     boolean save(Campaign c, Instant now) {
+        dropKept();
         // the same values in the same column order for both statements: the key last
         Object[] values = {
             date(c.uploadOpens()),
@@ -85,17 +156,14 @@ class CampaignRepository {
 
     /** Records when the deadlines a reminder is counted back from last moved (engine clock). */
     void deadlinesMoved(Region region, int examYear, Instant at) {
+        dropKept();
         jdbc.sql("UPDATE campaign SET deadlines_moved_at = ? WHERE region = ? AND exam_year = ?")
                 .params(Timestamp.from(at), region.name(), examYear)
                 .update();
     }
 
     Optional<Instant> deadlinesMovedAt(Region region, int examYear) {
-        return jdbc.sql("SELECT deadlines_moved_at FROM campaign WHERE region = ? AND exam_year = ?")
-                .params(region.name(), examYear)
-                .query((rs, row) -> rs.getTimestamp(1))
-                .optional()
-                .map(Timestamp::toInstant);
+        return row(region, examYear).map(Row::deadlinesMovedAt);
     }
 
     private static Campaign map(ResultSet rs, int row) throws SQLException {

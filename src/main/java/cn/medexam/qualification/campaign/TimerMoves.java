@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts the background move of a campaign's waiting timers (an engine batch of {@link MoveCampaignTimersJobHandler})
@@ -79,8 +81,27 @@ class TimerMoves {
         return find(id).orElseThrow();
     }
 
-    /** Counts one batch job's cases, in its transaction; the job that does the last case ends the move. */
+    /**
+     * Counts one batch job's cases, in its transaction; the job that does the last case ends the move. The one
+     * progress row is shared by every job of the batch, so it is updated just before the commit, after the engine has
+     * flushed the job's timer and task updates: the row stays locked for the commit only, not for the flush of 50
+     * cases, and the jobs on other threads do not queue behind it.
+     */
     void record(String batchId, int cases, int timers, int dueDates) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    count(batchId, cases, timers, dueDates);
+                }
+            });
+        } else {
+            count(batchId, cases, timers, dueDates);
+        }
+    }
+
+    private void count(String batchId, int cases, int timers, int dueDates) {
         jdbc.sql("""
                         UPDATE campaign_timer_move
                            SET cases_done = cases_done + ?, moved_timers = moved_timers + ?,

@@ -20,8 +20,12 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +175,43 @@ class CampaignDatesTest {
                 .hasNotPassed(CaseActivities.REMIND_UPLOAD_DEADLINE);
         cases.passTimeUntil(instance, CaseActivities.UPLOAD_DEADLINE_PASSED);
         assertThat(instance).isEnded().hasPassed(CaseActivities.NOTIFY_UPLOAD_MISSED, CaseActivities.NOT_SUBMITTED);
+        assertThat(kinds(applicant)).containsExactly("UPLOAD_MISSED");
+    }
+
+    @Test
+    void onDeadlineDayTheDeadlineIsTakenBeforeTheReminderAndItsEndDeletesTheReminder() throws Exception {
+        Applicant applicant = sichuanApplicant();
+        ProcessInstance instance = cases.register(applicant);
+        ManagementService management = engine.getManagementService();
+
+        JsonNode moved = call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-01-14\"}"), 200);
+        Batch batch = management
+                .createBatchQuery()
+                .batchId(moved.path("timerMove").path("batchId").asText())
+                .singleResult();
+        assertThat(management
+                        .createJobQuery()
+                        .jobDefinitionId(batch.getSeedJobDefinitionId())
+                        .singleResult()
+                        .getPriority())
+                .as("the timer move goes first")
+                .isEqualTo(20);
+        cases.runBatches();
+
+        // both timers are due now; the job executor takes due jobs by priority (decision 0019)
+        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .isJobExecutorAcquireByPriority())
+                .isTrue();
+        Job deadline = cases.timer(instance, CaseActivities.UPLOAD_DEADLINE_PASSED);
+        Job reminder = cases.timer(instance, CaseActivities.UPLOAD_REMINDER);
+        assertThat(deadline.getPriority()).isGreaterThan(reminder.getPriority());
+        management.executeJob(deadline.getId());
+
+        assertThat(instance)
+                .isEnded()
+                .hasPassed(CaseActivities.NOT_SUBMITTED)
+                .hasNotPassed(CaseActivities.UPLOAD_REMINDER);
+        assertThat(management.createJobQuery().jobId(reminder.getId()).count()).isZero();
         assertThat(kinds(applicant)).containsExactly("UPLOAD_MISSED");
     }
 

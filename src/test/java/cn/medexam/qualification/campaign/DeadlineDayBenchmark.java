@@ -111,6 +111,7 @@ class DeadlineDayBenchmark {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> managementService.createJobQuery().executable().count() == 0);
         jdbc.sql("ANALYZE").update();
+        long heapBefore = heapAfterFullGc();
 
         long moved = System.nanoTime();
         HttpResponse<String> put = admin.basic(
@@ -142,6 +143,16 @@ class DeadlineDayBenchmark {
                             == 0;
                 });
         double ended = (System.nanoTime() - moved) / 1e9;
+        long heapAfter = heapAfterFullGc();
+        Map<String, Long> sms = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT o.status, COUNT(*) FROM sms_outbox o
+                          JOIN registration r ON r.candidate_no = o.candidate_no
+                         WHERE r.region = 'SICHUAN' AND r.exam_year = ? AND o.kind = 'UPLOAD_MISSED'
+                         GROUP BY o.status""")
+                .param(year)
+                .query((rs, row) -> sms.put(rs.getString(1), rs.getLong(2)))
+                .list();
         Map<String, Long> messages = new java.util.TreeMap<>();
         jdbc.sql("""
                         SELECT m.kind, COUNT(*) FROM candidate_message m
@@ -160,6 +171,8 @@ class DeadlineDayBenchmark {
                 timers moved (timer-move done) after %.1f s
                 last case ended %.1f s after the move (%.0f cases/s)
                 messages: %s
+                their SMS when the last case ended: %s
+                live heap after a full GC: %d MB before the move, %d MB after the last case ended
                 =========================================
                 %n""",
                 Runtime.getRuntime().availableProcessors(),
@@ -169,7 +182,16 @@ class DeadlineDayBenchmark {
                 timersMoved[0],
                 ended,
                 k / ended,
-                messages);
+                messages,
+                sms,
+                heapBefore,
+                heapAfter);
+    }
+
+    private static long heapAfterFullGc() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
     }
 
     private static void expect(HttpResponse<String> response, int status) {
