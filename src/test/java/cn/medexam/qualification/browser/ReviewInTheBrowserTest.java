@@ -16,6 +16,7 @@ import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.Pdfs;
 import cn.medexam.qualification.support.TestCampaigns;
 import cn.medexam.qualification.support.TestUsers;
+import cn.medexam.qualification.system.CaseActivities;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -159,7 +160,7 @@ class ReviewInTheBrowserTest {
         cases.passTimeUntil(instance, "waitForReviewOpening");
 
         siteReviewerPassesTheSecondRound(siteReviewer);
-        awaitTask("regionReview");
+        awaitTask(CaseActivities.REGION_REVIEW);
         neighboursPassTheirSitesReview();
         Browser regionReviewer = browsers.open("region-reviewer");
         regionReviewer.logIn(TestUsers.REGION_REVIEWER, TestUsers.PASSWORD);
@@ -189,7 +190,7 @@ class ReviewInTheBrowserTest {
                 .openTask("线下审核（纸质材料）", applicant.candidateNo)
                 .claim();
         ReviewForm.in(siteReviewer, applicant.candidateNo).release(); // claimed before the paper file arrived
-        assertThat(assigneeOf("offlineReview")).isNull();
+        assertThat(assigneeOf(CaseActivities.OFFLINE_REVIEW)).isNull();
         siteReviewer.screenshot("paper-review-given-back");
 
         Tasklist tasks = Tasklist.openedBy(siteReviewer)
@@ -206,7 +207,7 @@ class ReviewInTheBrowserTest {
         tasks.complete();
         form.awaitRecorded();
 
-        awaitTask("regionReview");
+        awaitTask(CaseActivities.REGION_REVIEW);
         assertThat(serialNumbers.of(applicant.candidateNo)).isPresent();
         cases.finalReview(applicant, Verdict.pass()); // refused (PAPER_FORM_MISSING) had the form not been recorded
         awaitEnd();
@@ -363,7 +364,7 @@ class ReviewInTheBrowserTest {
         form.submit();
         assertThat(form.refusal()).contains("还不能提交审核", "《医疗机构执业许可证》副本或备案证");
         candidate.screenshot("submit-refused-licence-missing");
-        assertThat(waitsAt()).contains("uploadMaterials");
+        assertThat(waitsAt()).contains(CaseActivities.UPLOAD_MATERIALS);
 
         assertThat(form.upload("INSTITUTION_LICENSE", photo("licence.jpg", MaterialPhotos.sharpPage(5))))
                 .isEqualTo("上传成功");
@@ -371,7 +372,7 @@ class ReviewInTheBrowserTest {
         assertThat(form.confirmation()).contains("上报完成，内容已锁定", "提交锁定时间：" + latestLock());
         assertThat(form.offersComplete()).isFalse();
         candidate.screenshot("submitted-confirmation");
-        awaitTask("waitForReviewOpening");
+        awaitTask(CaseActivities.WAIT_FOR_REVIEW_OPENING);
 
         CandidateService service = form.backToCandidatePage();
         assertThat(service.status()).contains("上报完成，内容已锁定");
@@ -397,7 +398,7 @@ class ReviewInTheBrowserTest {
         form.submit();
         assertThat(form.refusal()).contains("退回的材料还没有上传新的图片：毕业证书");
         candidate.screenshot("resubmit-refused-diploma-not-replaced");
-        assertThat(waitsAt()).contains("resubmitMaterials");
+        assertThat(waitsAt()).contains(CaseActivities.RESUBMIT_MATERIALS);
 
         assertThat(form.askToDeleteFirstImage("DIPLOMA")).contains("删除这张图片？");
         form.keepImage("DIPLOMA");
@@ -408,7 +409,7 @@ class ReviewInTheBrowserTest {
         candidate.screenshot("diploma-uploaded-again");
         form.submit();
         assertThat(form.confirmation()).contains("补传材料已提交，内容已锁定", "提交锁定时间：" + latestLock());
-        awaitTask("waitForReviewOpening");
+        awaitTask(CaseActivities.WAIT_FOR_REVIEW_OPENING);
         assertThat(latestLock()).isNotEqualTo(firstLock);
         assertThat(form.backToCandidatePage().dates()).isEqualTo("提交锁定时间：" + latestLock());
     }
@@ -601,13 +602,13 @@ class ReviewInTheBrowserTest {
                 .as("the refusal stands beside 完成")
                 .isLessThan(120);
         reviewer.screenshot("pass-refused-while-a-material-is-returned");
-        assertThat(waitsAt()).contains("siteReview");
+        assertThat(waitsAt()).contains(CaseActivities.SITE_REVIEW);
 
         form.outcome("RETURN");
         tasks.complete();
         form.awaitRecorded();
         reviewer.screenshot("diploma-returned");
-        awaitTask("resubmitMaterials");
+        awaitTask(CaseActivities.RESUBMIT_MATERIALS);
     }
 
     /**
@@ -618,7 +619,7 @@ class ReviewInTheBrowserTest {
     private void theNextCaseOpensByItselfAndPassesWithoutMouse(Browser reviewer) {
         Tasklist tasks = new Tasklist(reviewer);
         ReviewForm next = ReviewForm.in(reviewer, colleague.candidateNo);
-        assertThat(taskOf(colleague, "siteReview").getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
+        assertThat(taskOf(colleague, CaseActivities.SITE_REVIEW).getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
         assertThat(tasks.notifications()).isEmpty();
         assertThat(next.openedByItself())
                 .as("says it opened by itself, with 停止")
@@ -634,7 +635,7 @@ class ReviewInTheBrowserTest {
         tasks.complete();
         assertThat(next.error()).isEqualTo("选择“现场审核”时须填写原因，例如：身份证信息异常");
         assertThat(next.errorDistanceFromComplete()).isLessThan(120);
-        assertThat(taskOf(colleague, "siteReview").getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
+        assertThat(taskOf(colleague, CaseActivities.SITE_REVIEW).getAssignee()).isEqualTo(TestUsers.SITE_REVIEWER);
 
         reviewer.press("p");
         assertThat(next.chosenOutcome()).isEqualTo("PASS");
@@ -646,7 +647,7 @@ class ReviewInTheBrowserTest {
         assertThat(tasks.notifications()).isEmpty();
         assertThat(reviewer.shows(By.cssSelector("form.qr-review"))).isFalse();
         reviewer.screenshot("queue-empty-after-the-last-case");
-        awaitCaseOf(colleague, "regionReview");
+        awaitCaseOf(colleague, CaseActivities.REGION_REVIEW);
     }
 
     /** The second round says so, names the return and highlights the new image (resubmission info). */
@@ -685,7 +686,8 @@ class ReviewInTheBrowserTest {
         tasks.complete();
         form.awaitRecorded();
         ReviewForm.in(reviewer, earlyNeighbour.candidateNo);
-        assertThat(taskOf(earlyNeighbour, "regionReview").getAssignee()).isEqualTo(TestUsers.REGION_REVIEWER);
+        assertThat(taskOf(earlyNeighbour, CaseActivities.REGION_REVIEW).getAssignee())
+                .isEqualTo(TestUsers.REGION_REVIEWER);
         assertThat(tasks.notifications()).isEmpty();
     }
 
@@ -700,7 +702,7 @@ class ReviewInTheBrowserTest {
         reviewer.screenshot("region-case-opened-by-itself");
         opened.stopOpeningByItself();
         reviewer.until(driver -> tasks.openTaskId() == null);
-        awaitUnclaimed(earlyNeighbour, "regionReview");
+        awaitUnclaimed(earlyNeighbour, CaseActivities.REGION_REVIEW);
 
         tasks.filter("考区待终审（山东）").openTask("考区终审", colleague.candidateNo).claim();
         ReviewForm form = ReviewForm.in(reviewer, colleague.candidateNo);
@@ -716,9 +718,11 @@ class ReviewInTheBrowserTest {
         reviewer.awaitTasklist();
         assertThat(tasks.notifications()).isEmpty();
         assertThat(reviewer.shows(By.cssSelector("form.qr-review"))).isFalse();
-        awaitDecided(colleague, "regionReview");
-        assertThat(taskOf(earlyNeighbour, "regionReview").getAssignee()).isNull();
-        assertThat(taskOf(lateNeighbour, "regionReview").getAssignee()).isNull();
+        awaitDecided(colleague, CaseActivities.REGION_REVIEW);
+        assertThat(taskOf(earlyNeighbour, CaseActivities.REGION_REVIEW).getAssignee())
+                .isNull();
+        assertThat(taskOf(lateNeighbour, CaseActivities.REGION_REVIEW).getAssignee())
+                .isNull();
         reviewer.screenshot("region-list-after-stopping");
     }
 
@@ -726,7 +730,7 @@ class ReviewInTheBrowserTest {
     private void neighboursPassTheirSitesReview() {
         for (Applicant neighbour : List.of(earlyNeighbour, lateNeighbour)) {
             cases.siteReview(neighbour, Verdict.pass());
-            awaitCaseOf(neighbour, "regionReview");
+            awaitCaseOf(neighbour, CaseActivities.REGION_REVIEW);
         }
     }
 

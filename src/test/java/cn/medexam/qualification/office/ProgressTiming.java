@@ -1,6 +1,7 @@
 package cn.medexam.qualification.office;
 
 import cn.medexam.qualification.review.CaseStatus;
+import cn.medexam.qualification.system.CaseActivities;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class ProgressTiming {
                 review ? now : null,
                 status == CaseStatus.SITE_PASSED || status == CaseStatus.FINAL_PASSED ? "37" + i : null,
                 status == CaseStatus.RETURNED ? 1 : 0,
-                status == CaseStatus.EXPIRED && i % 2 == 0 ? "resubmissionMissed" : null,
+                status == CaseStatus.EXPIRED && i % 2 == 0 ? CaseActivities.RESUBMISSION_MISSED : null,
                 now
             });
             registrations.add(new Object[] {

@@ -485,7 +485,7 @@ class EngineApiAttackTest {
                             .processInstanceId(instance.getId())
                             .singleResult()
                             .getTaskDefinitionKey())
-                    .isEqualTo("regionReview");
+                    .isEqualTo(CaseActivities.REGION_REVIEW);
         }
 
         @Test
