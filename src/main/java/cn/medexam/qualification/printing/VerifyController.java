@@ -79,7 +79,7 @@ class VerifyController {
                 <p>请输入《医师资格考试网上报名成功通知单》上的核验码（16 位，可含“-”），或直接扫描通知单上的二维码。</p>
                 <form method="get" action="verify">
                   <label for="code">核验码</label>
-                  <input id="code" name="code" autocomplete="off" maxlength="40" placeholder="XXXX-XXXX-XXXX-XXXX">
+                  <input id="code" name="code" autocomplete="off" maxlength="40" placeholder="如 7K3M-Q9TD-2WHB-8RBC">
                   <button type="submit">核验</button>
                 </form>""");
     }
