@@ -1,6 +1,8 @@
 package cn.medexam.qualification.campaign;
 
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.BenchmarkDatabase;
+import cn.medexam.qualification.support.BenchmarkReport;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.support.WebClient;
@@ -20,19 +22,19 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Not a test: deadline day, run by hand against PostgreSQL with the job executor on:
- * <pre>
- * ./mvnw test -Dtest=DeadlineDayBenchmark -Dbench.cases=10000 \
- *   -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/qr_bench -Dspring.datasource.username=postgres
- * </pre>
- * It registers K cases of a fresh campaign through the application's services (real timers), waits until the job
+ * Not a test: deadline day (issue 12), part of {@code ./mvnw -Pbenchmark test}, or alone with {@code ./mvnw test
+ * -Dtest=DeadlineDayBenchmark -Dbench.deadline.cases=10000}, with the job executor on, on a PostgreSQL database it
+ * creates fresh ({@code bench.deadline.db}, {@link BenchmarkDatabase}). It registers K cases of a fresh campaign through the application's services (real timers), waits until the job
  * executor is idle, moves the campaign's upload deadline to yesterday over HTTP and prints how long the PUT took,
  * when the last waiting case had ended, and how many "deadline missed" and "deadline near" messages were sent.
  */
@@ -40,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles("test")
+@ExtendWith(BenchmarkReport.class)
 class DeadlineDayBenchmark {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -62,11 +65,16 @@ class DeadlineDayBenchmark {
     @Autowired
     JdbcClient jdbc;
 
+    @DynamicPropertySource
+    static void freshDatabase(DynamicPropertyRegistry registry) throws Exception {
+        BenchmarkDatabase.fresh(registry, System.getProperty("bench.deadline.db", "qr_bench_deadline"), 12);
+    }
+
     @Test
     void deadlineMovedToYesterday() throws Exception {
         ClockUtil.reset();
         users.ensureExist();
-        int k = Integer.getInteger("bench.cases", 2000);
+        int k = Integer.getInteger("bench.deadline.cases", 10_000);
         int year = 5000 + (int) (System.currentTimeMillis() / 1000 % 4000);
         LocalDate today = LocalDate.now(BEIJING);
         WebClient admin = new WebClient(port);
@@ -111,7 +119,7 @@ class DeadlineDayBenchmark {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> managementService.createJobQuery().executable().count() == 0);
         jdbc.sql("ANALYZE").update();
-        long heapBefore = heapAfterFullGc();
+        long heapBefore = BenchmarkReport.heapAfterFullGc();
 
         long moved = System.nanoTime();
         HttpResponse<String> put = admin.basic(
@@ -143,7 +151,7 @@ class DeadlineDayBenchmark {
                             == 0;
                 });
         double ended = (System.nanoTime() - moved) / 1e9;
-        long heapAfter = heapAfterFullGc();
+        long heapAfter = BenchmarkReport.heapAfterFullGc();
         Map<String, Long> sms = new java.util.TreeMap<>();
         jdbc.sql("""
                         SELECT o.status, COUNT(*) FROM sms_outbox o
@@ -186,12 +194,24 @@ class DeadlineDayBenchmark {
                 sms,
                 heapBefore,
                 heapAfter);
-    }
-
-    private static long heapAfterFullGc() {
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+        String day = "deadline day, %,d waiting cases, upload deadline moved to yesterday: ".formatted(k);
+        BenchmarkReport.row(day + "the PUT answered", "%.2f s".formatted(putSeconds), "—", "≤ 2 s");
+        BenchmarkReport.row(
+                day + "every case ended",
+                "%.0f s after the move (%.0f cases/s); timers moved after %.0f s"
+                        .formatted(ended, k / ended, timersMoved[0]),
+                "—",
+                "10,000 ended ≤ 60 s after the move");
+        BenchmarkReport.row(
+                day + "messages",
+                "%s; reminders (UPLOAD_REMINDER) %d".formatted(messages, messages.getOrDefault("UPLOAD_REMINDER", 0L)),
+                "—",
+                "one UPLOAD_MISSED each, no reminder");
+        BenchmarkReport.row(
+                "live heap after a full GC, deadline day",
+                "%d MB after the last case ended".formatted(heapAfter),
+                "%d MB before the move".formatted(heapBefore),
+                "stays flat");
     }
 
     private static void expect(HttpResponse<String> response, int status) {

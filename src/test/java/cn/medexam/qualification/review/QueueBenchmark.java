@@ -2,6 +2,8 @@ package cn.medexam.qualification.review;
 
 import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.support.Applicant;
+import cn.medexam.qualification.support.BenchmarkDatabase;
+import cn.medexam.qualification.support.BenchmarkReport;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.TestCampaigns;
 import cn.medexam.qualification.support.TestUsers;
@@ -9,9 +11,6 @@ import cn.medexam.qualification.support.WebClient;
 import cn.medexam.qualification.system.TaskQueryGrants;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +28,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(BenchmarkReport.class)
 class QueueBenchmark {
 
     private static final String DATABASE = System.getProperty("bench.db", "qr_bench");
@@ -106,18 +107,7 @@ class QueueBenchmark {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String server = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-        String user = System.getProperty("bench.user", "postgres");
-        String password = System.getProperty("bench.password", "");
-        try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-        }
-        registry.add("spring.datasource.url", () -> server + DATABASE);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> password);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 12);
+        BenchmarkDatabase.fresh(registry, DATABASE, 12);
     }
 
     @Test
@@ -153,42 +143,29 @@ class QueueBenchmark {
                 jdbc.sql("ANALYZE").update();
                 long siteTasks = openTasks(siteFilter);
                 long regionTasks = openTasks(regionFilter);
+                Timing[] baseline = null;
                 if (size <= baselineMax) {
                     EngineDesign.DECISION_0013.applyTo(configuration());
-                    rows.add(row(
-                            size,
-                            siteTasks,
-                            regionTasks,
-                            "0013 (baseline)",
-                            siteReviewer,
-                            siteFilter,
-                            regionReviewer,
-                            regionFilter,
-                            BASELINE_REQUESTS,
-                            ""));
+                    baseline = measure(siteReviewer, siteFilter, regionReviewer, regionFilter, BASELINE_REQUESTS);
+                    rows.add(row(size, siteTasks, regionTasks, "0013 (baseline)", baseline, ""));
                 }
                 EngineDesign.DECISION_0021.applyTo(configuration());
-                rows.add(row(
-                        size,
-                        siteTasks,
-                        regionTasks,
-                        "0021",
-                        siteReviewer,
-                        siteFilter,
-                        regionReviewer,
-                        regionFilter,
-                        REQUESTS,
-                        seeding));
+                Timing[] timings = measure(siteReviewer, siteFilter, regionReviewer, regionFilter, REQUESTS);
+                rows.add(row(size, siteTasks, regionTasks, "0021", timings, seeding));
+                report(size, siteTasks, regionTasks, timings, baseline);
                 print(rows);
             }
         } finally {
             pool.shutdown();
             ClockUtil.reset();
         }
-        System.gc();
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("heap after a full GC at the end: %d MB%n%n", heap / (1024 * 1024));
+        long heap = BenchmarkReport.heapAfterFullGc();
+        System.out.printf("heap after a full GC at the end: %d MB%n%n", heap);
+        BenchmarkReport.row(
+                "live heap after a full GC, queue benchmark done (%,d open cases)".formatted(max),
+                heap + " MB",
+                "—",
+                "stays flat");
     }
 
     /** Cases number from..to-1: registered, four uploads, submitted; review opened; half the other sites' passed. */
@@ -257,23 +234,37 @@ class QueueBenchmark {
         }
     }
 
-    private String row(
-            int size,
-            long siteTasks,
-            long regionTasks,
-            String design,
-            WebClient siteReviewer,
-            String siteFilter,
-            WebClient regionReviewer,
-            String regionFilter,
-            int requests,
-            String seeding) {
-        Timing siteList = time(siteReviewer, "/" + siteFilter + "/list?firstResult=0&maxResults=15", requests);
-        Timing siteCount = time(siteReviewer, "/" + siteFilter + "/count", requests);
-        Timing regionList = time(regionReviewer, "/" + regionFilter + "/list?firstResult=0&maxResults=15", requests);
-        Timing regionCount = time(regionReviewer, "/" + regionFilter + "/count", requests);
+    /** Site list, site count, region list, region count: what Tasklist asks for a filter's first page and count. */
+    private Timing[] measure(
+            WebClient siteReviewer, String siteFilter, WebClient regionReviewer, String regionFilter, int requests) {
+        return new Timing[] {
+            time(siteReviewer, "/" + siteFilter + "/list?firstResult=0&maxResults=15", requests),
+            time(siteReviewer, "/" + siteFilter + "/count", requests),
+            time(regionReviewer, "/" + regionFilter + "/list?firstResult=0&maxResults=15", requests),
+            time(regionReviewer, "/" + regionFilter + "/count", requests)
+        };
+    }
+
+    private static String row(
+            int size, long siteTasks, long regionTasks, String design, Timing[] timings, String seeding) {
         return "| %,d | %,d | %,d | %s | %s | %s | %s | %s | %s |"
-                .formatted(size, siteTasks, regionTasks, design, siteList, siteCount, regionList, regionCount, seeding);
+                .formatted(
+                        size, siteTasks, regionTasks, design, timings[0], timings[1], timings[2], timings[3], seeding);
+    }
+
+    private static void report(int size, long siteTasks, long regionTasks, Timing[] timings, Timing[] baseline) {
+        String[] what = {
+            "site queue 本考点待初审, first page", "site queue 本考点待初审, count",
+            "region queue 考区待终审, first page", "region queue 考区待终审, count"
+        };
+        for (int i = 0; i < what.length; i++) {
+            long tasks = i < 2 ? siteTasks : regionTasks;
+            BenchmarkReport.row(
+                    "%s at %,d open cases (%,d tasks), p50 / p95 ms".formatted(what[i], size, tasks),
+                    timings[i].toString(),
+                    baseline == null ? "not measured" : "decision 0013: " + baseline[i],
+                    "p95 ≤ 100");
+        }
     }
 
     private Timing time(WebClient reviewer, String path, int requests) {

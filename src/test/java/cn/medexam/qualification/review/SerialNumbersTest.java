@@ -8,9 +8,11 @@ import cn.medexam.qualification.support.EngineTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,54 @@ class SerialNumbersTest {
     }
 
     @Test
+    void aPassStillOpenDoesNotHoldUpTheNextReviewersPass() throws Exception {
+        String slow = new Applicant().candidateNo;
+        String next = new Applicant().candidateNo;
+        CountDownLatch numbered = new CountDownLatch(1);
+        CountDownLatch nextPassDone = new CountDownLatch(1);
+        ExecutorService reviewers = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> slowPass = reviewers.submit(() -> transaction.execute(status -> {
+                String serial = serialNumbers.assign(slow, Region.SICHUAN, 2027, Instant.now());
+                numbered.countDown();
+                await(nextPassDone);
+                return serial;
+            }));
+            await(numbered);
+            String nextSerial = reviewers
+                    .submit(() -> transaction.execute(
+                            status -> serialNumbers.assign(next, Region.SICHUAN, 2027, Instant.now())))
+                    .get(20, TimeUnit.SECONDS);
+            nextPassDone.countDown();
+
+            assertThat(nextSerial)
+                    .isNotEqualTo(slowPass.get(20, TimeUnit.SECONDS))
+                    .startsWith("202751");
+        } finally {
+            nextPassDone.countDown();
+            reviewers.shutdown();
+        }
+    }
+
+    @Test
+    void aPassRolledBackLeavesAGapAndNoNumber() {
+        String rolledBack = new Applicant().candidateNo;
+        String after = new Applicant().candidateNo;
+        String before = transaction.execute(
+                status -> serialNumbers.assign(new Applicant().candidateNo, Region.LIAONING, 2027, Instant.now()));
+
+        transaction.executeWithoutResult(status -> {
+            serialNumbers.assign(rolledBack, Region.LIAONING, 2027, Instant.now());
+            status.setRollbackOnly();
+        });
+        String following =
+                transaction.execute(status -> serialNumbers.assign(after, Region.LIAONING, 2027, Instant.now()));
+
+        assertThat(serialNumbers.of(rolledBack)).isEmpty();
+        assertThat(Long.parseLong(following)).isEqualTo(Long.parseLong(before) + 2);
+    }
+
+    @Test
     void aCandidatePassedAgainKeepsTheirNumber() {
         String candidateNo = new Applicant().candidateNo;
 
@@ -58,6 +108,17 @@ class SerialNumbersTest {
 
         assertThat(again).isEqualTo(first).startsWith("202743");
         assertThat(serialNumbers.of(candidateNo)).contains(first);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("waited 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static String result(Future<String> future) {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * One person's browser against the running application over HTTP: a cookie jar, the login page, and the CSRF
@@ -68,6 +70,19 @@ public final class WebClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/hal+json, application/json; q=0.5")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A file as the candidate's page uploads it: multipart with one part {@code file}, both CSRF headers. */
+    public HttpResponse<String> upload(String path, String filename, String contentType, byte[] content) {
+        String boundary = UUID.randomUUID().toString();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(withCsrf(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))));
     }
 
     /** A form post as a login page sends it. */
