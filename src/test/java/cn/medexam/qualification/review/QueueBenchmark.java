@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * </pre>
  * (-Dbench.postgres=jdbc:postgresql://127.0.0.1:5432/, -Dbench.user=postgres, -Dbench.password=, -Dbench.db=qr_bench,
  * -Dbench.threads=4, -Dbench.steps=1000,10000,50000,100000, -Dbench.baseline.max=bench.cases as the defaults;
- * -Dbench.reuse=true measures the cases an earlier run left in bench.db, without seeding).
+ * -Dbench.requests=100 and -Dbench.baseline.requests=20 per measurement; -Dbench.reuse=true measures the cases an earlier run left in bench.db, without seeding).
  *
  * <p>Seeds open cases of one Shandong campaign through the application's own services (registration with its
  * grants, the four required uploads through the document store and its image checks, submission, the review-opening
@@ -68,8 +68,8 @@ class QueueBenchmark {
     private static final List<String> OTHER_SITES =
             IntStream.rangeClosed(3702, 3710).mapToObj(String::valueOf).toList();
     private static final OffsetDateTime REVIEW_OPEN = OffsetDateTime.parse("2026-02-27T09:00:00+08:00");
-    private static final int REQUESTS = 100;
-    private static final int BASELINE_REQUESTS = 20;
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 100);
+    private static final int BASELINE_REQUESTS = Integer.getInteger("bench.baseline.requests", 20);
 
     /** Tasklist's body for a filter's list (taskListQuery in camunda-tasklist-ui: newest first by default). */
     private static final String TASKLIST_BODY = """
@@ -323,7 +323,7 @@ class QueueBenchmark {
                 """
 
                 ==== QueueBenchmark (%d cores, load average %.2f %.2f %.2f) ====
-                p50 / p95 in ms over the requests (100 each for 0021; %d each for the baseline, 0013)
+                p50 / p95 in ms over the requests (%d each for 0021; %d each for the baseline, 0013)
                 0021: %s; 0013: %s
                 | open cases | site 3701's open review tasks | region's final review tasks | design \
                 | site list | site count | region list | region count | seeding of the step |
@@ -334,6 +334,7 @@ class QueueBenchmark {
                 load[0],
                 load[1],
                 load[2],
+                REQUESTS,
                 BASELINE_REQUESTS,
                 EngineDesign.DECISION_0021,
                 EngineDesign.DECISION_0013,
