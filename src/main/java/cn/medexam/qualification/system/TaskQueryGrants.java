@@ -19,19 +19,24 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The reviewers' queues at 100,000 open cases (decision 0021): the engine's task list and task count check a
- * task's grants with uncorrelated subqueries that the database evaluates once per query, instead of joining every
- * grant of the user's groups to every task ({@code TaskQueryGrants.xml} says how). The same grants decide as
- * before; only the SQL that asks them differs. Installed by mapping the engine's two statement names to this
- * mapping's, the way the engine maps its own database-specific statements ({@link DbSqlSessionFactory#mapStatement}).
+ * The reviewers' queues at 100,000 open cases (decisions 0021, 0024): the engine's task list and task count check a
+ * task's grants with uncorrelated subqueries that the database evaluates once per query, and the variable query
+ * that fills a list's columns checks each variable's grants with a correlated {@code exists} that reads the few
+ * grants of that case, instead of joining every grant of the user's groups to every task or variable
+ * ({@code TaskQueryGrants.xml} says how). The same grants decide as before; only the SQL that asks them differs.
+ * Installed by mapping the engine's statement names to this mapping's, the way the engine maps its own
+ * database-specific statements ({@link DbSqlSessionFactory#mapStatement}).
  */
 @Component
 public class TaskQueryGrants extends AbstractProcessEnginePlugin {
 
     static final String MAPPING = "cn/medexam/qualification/system/TaskQueryGrants.xml";
     private static final String NAMESPACE = "cn.medexam.qualification.system.TaskQueryGrants.";
-    private static final List<String> STATEMENTS =
-            List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+    private static final List<String> STATEMENTS = List.of(
+            "selectTaskByQueryCriteria",
+            "selectTaskCountByQueryCriteria",
+            "selectVariableInstanceByQueryCriteria",
+            "selectVariableInstanceCountByQueryCriteria");
 
     /** What the engine's fragments see instead of the check this mapping takes over: no check at all. */
     public static final AuthorizationCheck NO_CHECK = new AuthorizationCheck();
@@ -53,7 +58,7 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Switches the engine's task queries between this mapping ({@code true}) and the engine's own statements; the
+     * Switches the engine's task and variable queries between this mapping ({@code true}) and the engine's own statements; the
      * queue benchmark measures both in one run.
      */
     public static void use(ProcessEngineConfigurationImpl configuration, boolean grantSubqueries) {
@@ -97,6 +102,25 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
                         Resources.PROCESS_DEFINITION.resourceType(),
                         "D.KEY_",
                         Permissions.READ_TASK.getValue());
+    }
+
+    /**
+     * Whether this mapping writes the check of a variable query: Camunda's "auto" revoke mode with no revoking
+     * authorization in the database, any grants of the engine's one disjunctive list of atomic checks (READ on the
+     * case, its task or READ_INSTANCE on its definition; or the specific variable permissions).
+     */
+    public static boolean appliesToVariables(AuthorizationCheck check) {
+        if (check == null
+                || !check.getShouldPerformAuthorizatioCheck()
+                || check.getAuthUserId() == null
+                || check.isRevokeAuthorizationCheckEnabled()) {
+            return false;
+        }
+        CompositePermissionCheck checks = check.getPermissionChecks();
+        return checks != null
+                && checks.isDisjunctive()
+                && checks.getCompositeChecks().isEmpty()
+                && !checks.getAtomicChecks().isEmpty();
     }
 
     private static boolean is(PermissionCheck check, int resourceType, String resourceIdQueryParam, int perms) {

@@ -6,13 +6,23 @@ import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.ibatis.mapping.BoundSql;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The task queries of logged-in users ask the grants with subqueries (decision 0021) and find exactly the tasks
- * the engine's own join finds, for every kind of user.
+ * The task queries of logged-in users ask the grants with subqueries (decision 0021), their variable queries with
+ * a correlated exists (decision 0024), and find exactly the tasks and variables the engine's own join finds, for
+ * every kind of user.
  */
 @EngineTest
 class TaskQueryGrantsTest {
@@ -37,6 +48,9 @@ class TaskQueryGrantsTest {
     TaskService taskService;
 
     @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
     ProcessEngineConfigurationImpl engine;
 
     Applicant waiting = Applicant.shandongBachelor();
@@ -45,6 +59,7 @@ class TaskQueryGrantsTest {
     Applicant uploading = Applicant.shandongBachelor();
     String site = "G" + waiting.candidateNo.substring(waiting.candidateNo.length() - 7);
     String otherSite = site + "X";
+    String[] ourCases;
 
     @BeforeEach
     void casesAtEveryStepOfTwoSites() {
@@ -58,6 +73,9 @@ class TaskQueryGrantsTest {
         cases.siteReview(passed, Verdict.pass());
         cases.submittedAndReviewOpen(elsewhere);
         cases.register(uploading);
+        ourCases = Stream.of(waiting, passed, elsewhere, uploading)
+                .map(applicant -> cases.instance(applicant.candidateNo).getId())
+                .toArray(String[]::new);
     }
 
     @AfterEach
@@ -67,17 +85,24 @@ class TaskQueryGrantsTest {
         ClockUtil.reset();
     }
 
+    /**
+     * Who looks, and how many of the four cases' tasks and cases' variables they may read (a candidate reads their
+     * case through the application's API, not the engine's variables).
+     */
+    record User(String id, List<String> groups, int ownTasks, int ownCases) {}
+
+    List<User> everyKindOfUser() {
+        return List.of(
+                new User("reviewer-of-" + site, List.of(ReviewGroups.site(site)), 1, 3),
+                new User("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)), 1, 1),
+                new User("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")), 1, 4),
+                new User(uploading.candidateNo, List.of(ReviewGroups.CANDIDATES), 1, 0),
+                new User("nobody", List.of(), 0, 0));
+    }
+
     @Test
     void everyUserFindsTheSameTasksAsWithTheEnginesJoin() {
-        record User(String id, List<String> groups, int ownTasks) {}
-        List<User> users = List.of(
-                new User("reviewer-of-" + site, List.of(ReviewGroups.site(site)), 1),
-                new User("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)), 1),
-                new User("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")), 1),
-                new User(uploading.candidateNo, List.of(ReviewGroups.CANDIDATES), 1),
-                new User("nobody", List.of(), 0));
-
-        for (User user : users) {
+        for (User user : everyKindOfUser()) {
             identityService.setAuthentication(user.id(), user.groups());
             List<String> withSubqueries = ourCasesTaskIds();
             long countWithSubqueries = ourCasesTasks().count();
@@ -95,25 +120,87 @@ class TaskQueryGrantsTest {
     }
 
     @Test
+    void everyUserReadsTheSameVariablesAsWithTheEnginesJoin() {
+        for (User user : everyKindOfUser()) {
+            identityService.setAuthentication(user.id(), user.groups());
+            List<String> withExists = ourCasesVariableIds();
+            long countWithExists = ourCasesVariables().count();
+            TaskQueryGrants.use(engine, false);
+            List<String> withJoin = ourCasesVariableIds();
+            long countWithJoin = ourCasesVariables().count();
+            TaskQueryGrants.use(engine, true);
+
+            assertThat(withExists).as(user.id()).isEqualTo(withJoin);
+            assertThat(countWithExists).as(user.id()).isEqualTo(countWithJoin).isEqualTo(withJoin.size());
+            assertThat(ourCasesVariables().list().stream()
+                            .map(VariableInstance::getProcessInstanceId)
+                            .distinct())
+                    .as(user.id() + " reads the variables of the cases they may read")
+                    .hasSize(user.ownCases());
+        }
+    }
+
+    @Test
+    void aReviewersVariableQueryAsksTheCasesGrantsWithoutJoiningThem() {
+        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        VariableInstanceQueryImpl query = (VariableInstanceQueryImpl) ourCasesVariables();
+
+        String sql = boundSql("selectVariableInstanceByQueryCriteria", query, context -> {
+            try { // the engine's own configuration of the check, which it keeps protected
+                Method configure = AuthorizationManager.class.getDeclaredMethod(
+                        "configureVariableInstanceQuery", VariableInstanceQueryImpl.class);
+                configure.setAccessible(true);
+                configure.invoke(context.getAuthorizationManager(), query);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(sql)
+                .contains("exists ( select A.RESOURCE_ID_")
+                .contains("A.RESOURCE_ID_ in (RES.PROC_INST_ID_, GRANT_PI.ID_, GRANT_PD.KEY_, RES.TASK_ID_, '*')")
+                .doesNotContain("AUTH ON")
+                .doesNotContain("AUTH.RESOURCE_ID_");
+    }
+
+    @Test
     void aReviewersTaskQueryAsksTheGrantsWithoutJoiningThem() {
         identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
         TaskQueryImpl query = (TaskQueryImpl) taskService.createTaskQuery().taskCandidateGroup(ReviewGroups.site(site));
 
-        String sql = engine.getCommandExecutorTxRequired().execute(context -> {
-            context.getAuthorizationManager().configureTaskQuery(query);
-            String statement = engine.getDbSqlSessionFactory().mapStatement("selectTaskCountByQueryCriteria");
-            BoundSql bound = engine.getSqlSessionFactory()
-                    .getConfiguration()
-                    .getMappedStatement(statement)
-                    .getBoundSql(query);
-            return bound.getSql().replaceAll("\\s+", " ");
-        });
+        String sql = boundSql(
+                "selectTaskCountByQueryCriteria",
+                query,
+                context -> context.getAuthorizationManager().configureTaskQuery(query));
 
         assertThat(sql)
                 .contains("RES.ID_ in ( select A.RESOURCE_ID_")
                 .contains("RES.PROC_DEF_ID_ in ( select GD.ID_")
                 .doesNotContain("AUTH ON")
                 .doesNotContain("AUTH.RESOURCE_ID_");
+    }
+
+    /** The SQL the engine sends for the statement, as the logged-in user, with whitespace collapsed. */
+    private String boundSql(String statement, ListQueryParameterObject query, Consumer<CommandContext> configure) {
+        return engine.getCommandExecutorTxRequired().execute(context -> {
+            configure.accept(context);
+            BoundSql bound = engine.getSqlSessionFactory()
+                    .getConfiguration()
+                    .getMappedStatement(engine.getDbSqlSessionFactory().mapStatement(statement))
+                    .getBoundSql(query);
+            return bound.getSql().replaceAll("\\s+", " ");
+        });
+    }
+
+    private VariableInstanceQuery ourCasesVariables() {
+        return runtimeService.createVariableInstanceQuery().processInstanceIdIn(ourCases);
+    }
+
+    private List<String> ourCasesVariableIds() {
+        return ourCasesVariables().orderByVariableName().asc().list().stream()
+                .map(VariableInstance::getId)
+                .sorted()
+                .toList();
     }
 
     private TaskQuery ourCasesTasks() {
