@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.ibatis.mapping.BoundSql;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -52,6 +56,9 @@ class TaskQueryGrantsTest {
     RuntimeService runtimeService;
 
     @Autowired
+    AuthorizationService authorizationService;
+
+    @Autowired
     ProcessEngineConfigurationImpl engine;
 
     Applicant waiting = Applicant.shandongBachelor();
@@ -60,6 +67,7 @@ class TaskQueryGrantsTest {
     Applicant uploading = Applicant.shandongBachelor();
     String site = "G" + waiting.candidateNo.substring(waiting.candidateNo.length() - 7);
     String otherSite = site + "X";
+    String readsEveryTask = "all-tasks-" + site;
     String[] ourCases;
 
     @BeforeEach
@@ -79,16 +87,31 @@ class TaskQueryGrantsTest {
                 .toArray(String[]::new);
     }
 
+    /** A group that may read every task, by a grant on '*' (as an auditor's might be). */
+    Authorization everyTask;
+
+    @BeforeEach
+    void aGroupMayReadEveryTask() {
+        everyTask = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        everyTask.setGroupId(readsEveryTask);
+        everyTask.setResource(Resources.TASK);
+        everyTask.setResourceId(Authorization.ANY);
+        everyTask.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(everyTask);
+    }
+
     @AfterEach
     void engineOwnSqlBackAndNobodyLoggedIn() {
-        TaskQueryGrants.use(engine, true);
         identityService.clearAuthentication();
+        authorizationService.deleteAuthorization(everyTask.getId());
+        TaskQueryGrants.use(engine, true);
         ClockUtil.reset();
     }
 
     /**
      * Who looks, and how many of the four cases' tasks and cases' variables they may read (a candidate reads their
-     * case through the application's API, not the engine's variables).
+     * case through the application's API, not the engine's variables; the engine lets READ on every task read every
+     * variable).
      */
     record User(String id, List<String> groups, int ownTasks, int ownCases) {}
 
@@ -98,6 +121,7 @@ class TaskQueryGrantsTest {
                 new User("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)), 1, 1),
                 new User("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")), 1, 4),
                 new User(uploading.candidateNo, List.of(ReviewGroups.CANDIDATES), 1, 0),
+                new User("auditor-" + site, List.of(readsEveryTask), 4, 4),
                 new User("nobody", List.of(), 0, 0));
     }
 
