@@ -47,6 +47,9 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     }
 
     private void create(Index index) {
+        if (exists(dataSource, index)) {
+            return; // without a create: PostgreSQL locks the table for it even when the index exists
+        }
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("create index if not exists " + index.name() + " on " + index.table() + " ("

@@ -82,19 +82,7 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
      * definition. Anything else keeps the engine's own SQL.
      */
     public static boolean appliesTo(AuthorizationCheck check) {
-        if (check == null
-                || !check.getShouldPerformAuthorizatioCheck()
-                || check.getAuthUserId() == null
-                || check.isRevokeAuthorizationCheckEnabled()) {
-            return false;
-        }
-        CompositePermissionCheck checks = check.getPermissionChecks();
-        if (checks == null
-                || !checks.isDisjunctive()
-                || !checks.getCompositeChecks().isEmpty()) {
-            return false;
-        }
-        List<PermissionCheck> atomic = checks.getAtomicChecks();
+        List<PermissionCheck> atomic = grantsOnly(check);
         return atomic.size() == 2
                 && is(atomic.get(0), Resources.TASK.resourceType(), "RES.ID_", Permissions.READ.getValue())
                 && is(
@@ -110,17 +98,27 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
      * case, its task or READ_INSTANCE on its definition; or the specific variable permissions).
      */
     public static boolean appliesToVariables(AuthorizationCheck check) {
+        return !grantsOnly(check).isEmpty();
+    }
+
+    /**
+     * The atomic checks of a logged-in user's check in Camunda's "auto" revoke mode with no revoking authorization
+     * in the database, when they are one disjunctive list; none for any other check.
+     */
+    private static List<PermissionCheck> grantsOnly(AuthorizationCheck check) {
         if (check == null
                 || !check.getShouldPerformAuthorizatioCheck()
                 || check.getAuthUserId() == null
                 || check.isRevokeAuthorizationCheckEnabled()) {
-            return false;
+            return List.of();
         }
         CompositePermissionCheck checks = check.getPermissionChecks();
-        return checks != null
-                && checks.isDisjunctive()
-                && checks.getCompositeChecks().isEmpty()
-                && !checks.getAtomicChecks().isEmpty();
+        if (checks == null
+                || !checks.isDisjunctive()
+                || !checks.getCompositeChecks().isEmpty()) {
+            return List.of();
+        }
+        return checks.getAtomicChecks();
     }
 
     private static boolean is(PermissionCheck check, int resourceType, String resourceIdQueryParam, int perms) {
