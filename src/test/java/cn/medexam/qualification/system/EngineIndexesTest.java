@@ -15,7 +15,7 @@ class EngineIndexesTest {
     DataSource dataSource;
 
     @Test
-    void theSubtaskLookupOfEveryCompletedTaskHasItsIndex() {
+    void everyIndexTheApplicationAddsToTheEnginesTablesExists() {
         assertThat(EngineIndexes.INDEXES)
                 .isNotEmpty()
                 .allSatisfy(index -> assertThat(EngineIndexes.exists(dataSource, index))

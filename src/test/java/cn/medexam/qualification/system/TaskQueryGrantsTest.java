@@ -130,13 +130,21 @@ class TaskQueryGrantsTest {
         for (User user : everyKindOfUser()) {
             identityService.setAuthentication(user.id(), user.groups());
             List<String> withSubqueries = ourCasesTaskIds();
+            List<String> pageWithSubqueries = ids(ourCasesTasks().listPage(1, 2));
+            List<String> candidateGroupsWithSubqueries = ids(asTheFiltersAsk().list());
             long countWithSubqueries = ourCasesTasks().count();
             TaskQueryGrants.use(engine, false);
             List<String> withJoin = ourCasesTaskIds();
+            List<String> pageWithJoin = ids(ourCasesTasks().listPage(1, 2));
+            List<String> candidateGroupsWithJoin = ids(asTheFiltersAsk().list());
             long countWithJoin = ourCasesTasks().count();
             TaskQueryGrants.use(engine, true);
 
             assertThat(withSubqueries).as(user.id()).hasSize(user.ownTasks()).isEqualTo(withJoin);
+            assertThat(pageWithSubqueries).as(user.id() + ", second page").isEqualTo(pageWithJoin);
+            assertThat(candidateGroupsWithSubqueries)
+                    .as(user.id() + ", as the filters ask")
+                    .isEqualTo(candidateGroupsWithJoin);
             assertThat(countWithSubqueries)
                     .as(user.id())
                     .isEqualTo(countWithJoin)
@@ -210,6 +218,24 @@ class TaskQueryGrantsTest {
                 .doesNotContain("ACT_RU_VARIABLE");
     }
 
+    @Test
+    void aReviewersListSelectsItsPageFromTheTasksTheGrantsAdmitWithoutSortingEveryColumn() {
+        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        TaskQueryImpl query = (TaskQueryImpl) asTheFiltersAsk();
+
+        String sql = boundSql(
+                "selectTaskByQueryCriteria",
+                query,
+                context -> context.getAuthorizationManager().configureTaskQuery(query));
+
+        assertThat(sql)
+                .contains("where RES.ID_ in ( select RES.ID_ from ACT_RU_TASK RES")
+                .contains("A.GROUP_ID_ in ( ? ) and A.RESOURCE_TYPE_ in ( ? , ? ) and A.TYPE_ < 2")
+                .contains("union all select A.RESOURCE_ID_ from ACT_RU_AUTHORIZATION A where A.USER_ID_ in")
+                .doesNotContainIgnoringCase("select distinct")
+                .doesNotContain("AUTH ON");
+    }
+
     /** The SQL the engine sends for the statement, as the logged-in user, with whitespace collapsed. */
     private String boundSql(String statement, ListQueryParameterObject query, Consumer<CommandContext> configure) {
         return engine.getCommandExecutorTxRequired().execute(context -> {
@@ -246,6 +272,25 @@ class TaskQueryGrantsTest {
     }
 
     private List<String> ourCasesTaskIds() {
-        return ourCasesTasks().list().stream().map(Task::getId).toList();
+        return ids(ourCasesTasks().list());
+    }
+
+    /** As the reviewers' filters ask: by candidate group, claimed tasks too, oldest lock first. */
+    private TaskQuery asTheFiltersAsk() {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKeyIn(
+                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
+                .taskCandidateGroupIn(
+                        List.of(ReviewGroups.site(site), ReviewGroups.site(otherSite), ReviewGroups.region("SHANDONG")))
+                .includeAssignedTasks()
+                .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
+                .asc()
+                .orderByTaskCreateTime()
+                .asc();
+    }
+
+    private static List<String> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::getId).toList();
     }
 }
