@@ -19,8 +19,10 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The reviewers' queues at 100,000 open cases (decisions 0021, 0024): the engine's task list and task count check a
- * task's grants with uncorrelated subqueries that the database evaluates once per query, and the variable query
+ * The reviewers' queues at 100,000 open cases (decisions 0021, 0024, 0025): the engine's task list and task count
+ * check a task's grants with uncorrelated subqueries that the database evaluates once per query (one per kind of
+ * grantee, from the covering indexes of {@link EngineIndexes}), the list selects its page without the engine's
+ * {@code select distinct} over every column, and the variable query
  * that fills a list's columns checks each variable's grants with a correlated {@code exists} that reads the few
  * grants of that case, instead of joining every grant of the user's groups to every task or variable
  * ({@code TaskQueryGrants.xml} says how). The same grants decide as before; only the SQL that asks them differs.

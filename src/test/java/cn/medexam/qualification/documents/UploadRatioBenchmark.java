@@ -87,11 +87,14 @@ class UploadRatioBenchmark {
                 .mapToObj(seed -> TestImages.jpegAtMost(TestImages.document(1000, 1300, seed), 190_000))
                 .toList();
         cases.clockAt(CaseDriver.DURING_UPLOAD);
-        // warm-up of both paths
-        run(1, corpus.size(), i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i))));
-        uploadRound(2, 4, corpus);
+        // Warm-up of both paths until the JIT has compiled them: an upload runs far more Java than a decode (which is
+        // mostly native code), so a short warm-up charges the upload with compilation the decode does not need.
+        int warmUp = Integer.getInteger("bench.upload.warmup", 25);
+        run(2, 4 * warmUp, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
+        uploadRound(2, warmUp, corpus);
         int completeThreads = Integer.getInteger("bench.complete.threads", 2);
-        run(completeThreads, completeThreads, i -> completeCase(corpus, i));
+        int completeWarmUp = Integer.getInteger("bench.complete.warmup", 8);
+        run(completeThreads, completeWarmUp, i -> completeCase(corpus, i));
 
         for (int threads : CONCURRENCY) {
             Run decode = run(
@@ -114,7 +117,7 @@ class UploadRatioBenchmark {
         int completeCases = Integer.getInteger("bench.complete.cases", 24);
         Run decode =
                 run(completeThreads, 200, i -> ImageIO.read(new ByteArrayInputStream(corpus.get(i % corpus.size()))));
-        Run complete = run(completeThreads, completeCases, i -> completeCase(corpus, completeThreads + i));
+        Run complete = run(completeThreads, completeCases, i -> completeCase(corpus, completeWarmUp + i));
         BenchmarkReport.row(
                 "complete cases end to end on %d threads (register, activate, sign in, 4 uploads, submit, timer, site pass, final pass)"
                         .formatted(completeThreads),
