@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The reviewers' queues at 100,000 open cases (decisions 0021, 0024, 0025): the engine's task list and task count
  * check a task's grants with uncorrelated subqueries that the database evaluates once per query (one per kind of
  * grantee, from the covering indexes of {@link EngineIndexes}), the list selects its page without the engine's
- * {@code select distinct} over every column, and the variable query
+ * {@code select distinct} over every column and is planned with its values ({@link PlannedWithTheirValues}), and the
+ * variable query
  * that fills a list's columns checks each variable's grants with a correlated {@code exists} that reads the few
  * grants of that case, instead of joining every grant of the user's groups to every task or variable
  * ({@code TaskQueryGrants.xml} says how). The same grants decide as before; only the SQL that asks them differs.
@@ -55,6 +57,11 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        if (mybatis.getInterceptors().stream().noneMatch(PlannedWithTheirValues.class::isInstance)) {
+            mybatis.addInterceptor(new PlannedWithTheirValues(Set.of(
+                    NAMESPACE + "selectTaskByQueryCriteriaWithGrantSubqueries",
+                    NAMESPACE + "selectTaskCountByQueryCriteriaWithGrantSubqueries")));
         }
         use(configuration, true);
     }
