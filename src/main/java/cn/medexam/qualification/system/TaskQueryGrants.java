@@ -24,9 +24,8 @@ import org.springframework.stereotype.Component;
  * check a task's grants with uncorrelated subqueries that the database evaluates once per query (one per kind of
  * grantee, from the covering indexes of {@link EngineIndexes}), the list selects its page without the engine's
  * {@code select distinct} over every column and is planned with its values ({@link PlannedWithTheirValues}), and the
- * variable query
- * that fills a list's columns checks each variable's grants with a correlated {@code exists} that reads the few
- * grants of that case, instead of joining every grant of the user's groups to every task or variable
+ * variable query that fills a list's columns checks each variable's grants with a correlated {@code exists} that
+ * reads the few grants of that case, instead of joining every grant of the user's groups to every task or variable
  * ({@code TaskQueryGrants.xml} says how). The same grants decide as before; only the SQL that asks them differs.
  * Installed by mapping the engine's statement names to this mapping's, the way the engine maps its own
  * database-specific statements ({@link DbSqlSessionFactory#mapStatement}).
