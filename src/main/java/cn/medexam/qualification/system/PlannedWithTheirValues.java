@@ -4,16 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.postgresql.PGStatement;
 
 /**
@@ -22,7 +18,8 @@ import org.postgresql.PGStatement;
  * PostgreSQL then settles on a generic plan that does not know whose grants and which group it asks for: the
  * region's list statement took 361–395 ms with it against 263–275 ms planned with its values. Only these
  * statements: every statement of the engine planned anew cost the deadline day 15–20 % of its cases per second.
- * Other databases' statements are left as they are.
+ * The statements are marked by the comment they start with ({@link #MARK}); other databases' statements are left as
+ * they are.
  */
 @Intercepts(
         @Signature(
@@ -31,19 +28,25 @@ import org.postgresql.PGStatement;
                 args = {Connection.class, Integer.class}))
 final class PlannedWithTheirValues implements Interceptor {
 
-    private final Set<String> statementIds;
-
-    PlannedWithTheirValues(Set<String> statementIds) {
-        this.statementIds = statementIds;
-    }
+    /** The comment the statements to plan with their values start with (TaskQueryGrants.xml). */
+    static final String MARK = "/* planned with its values */";
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
         Statement statement = (Statement) invocation.proceed();
-        if (statementIds.contains(statementId((StatementHandler) invocation.getTarget()))) {
+        // a look at the statement's first characters: this runs for every statement the engine prepares
+        if (marked(((StatementHandler) invocation.getTarget()).getBoundSql().getSql())) {
             neverPreparedOnTheServer(statement);
         }
         return statement;
+    }
+
+    static boolean marked(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        return sql.startsWith(MARK, start);
     }
 
     /** pgjdbc's threshold 0: an unnamed statement each time, which PostgreSQL plans with the values it is bound to. */
@@ -51,15 +54,6 @@ final class PlannedWithTheirValues implements Interceptor {
         if (statement.isWrapperFor(PGStatement.class)) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
-    }
-
-    private static String statementId(StatementHandler handler) {
-        MetaObject meta = SystemMetaObject.forObject(handler);
-        // the engine's handlers are MyBatis's RoutingStatementHandler around the one for the statement's type
-        Object mapped = meta.hasGetter("delegate.mappedStatement")
-                ? meta.getValue("delegate.mappedStatement")
-                : meta.getValue("mappedStatement");
-        return mapped instanceof MappedStatement statement ? statement.getId() : null;
     }
 
     @Override

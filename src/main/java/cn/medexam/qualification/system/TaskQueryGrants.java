@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -58,9 +57,7 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
             }
         }
         if (mybatis.getInterceptors().stream().noneMatch(PlannedWithTheirValues.class::isInstance)) {
-            mybatis.addInterceptor(new PlannedWithTheirValues(Set.of(
-                    NAMESPACE + "selectTaskByQueryCriteriaWithGrantSubqueries",
-                    NAMESPACE + "selectTaskCountByQueryCriteriaWithGrantSubqueries")));
+            mybatis.addInterceptor(new PlannedWithTheirValues());
         }
         use(configuration, true);
     }
