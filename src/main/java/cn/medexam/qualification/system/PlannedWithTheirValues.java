@@ -34,19 +34,12 @@ final class PlannedWithTheirValues implements Interceptor {
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
         Statement statement = (Statement) invocation.proceed();
-        // a look at the statement's first characters: this runs for every statement the engine prepares
-        if (marked(((StatementHandler) invocation.getTarget()).getBoundSql().getSql())) {
+        // runs for every statement the engine prepares, so only its first characters are looked at (MyBatis trims
+        // a dynamic statement's SQL: the mark comes first)
+        if (((StatementHandler) invocation.getTarget()).getBoundSql().getSql().startsWith(MARK)) {
             neverPreparedOnTheServer(statement);
         }
         return statement;
-    }
-
-    static boolean marked(String sql) {
-        int start = 0;
-        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
-            start++;
-        }
-        return sql.startsWith(MARK, start);
     }
 
     /** pgjdbc's threshold 0: an unnamed statement each time, which PostgreSQL plans with the values it is bound to. */

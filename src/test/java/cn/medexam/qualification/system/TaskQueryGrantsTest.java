@@ -215,10 +215,7 @@ class TaskQueryGrantsTest {
                 .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
                 .asc();
 
-        String sql = boundSql(
-                "selectTaskCountByQueryCriteria",
-                query,
-                context -> context.getAuthorizationManager().configureTaskQuery(query));
+        String sql = taskSql("selectTaskCountByQueryCriteria", query);
 
         assertThat(sql)
                 .contains("RES.ID_ in ( select A.RESOURCE_ID_")
@@ -233,10 +230,7 @@ class TaskQueryGrantsTest {
         identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
         TaskQueryImpl query = (TaskQueryImpl) asTheFiltersAsk();
 
-        String sql = boundSql(
-                "selectTaskByQueryCriteria",
-                query,
-                context -> context.getAuthorizationManager().configureTaskQuery(query));
+        String sql = taskSql("selectTaskByQueryCriteria", query);
 
         assertThat(sql)
                 .contains("where RES.ID_ in ( select RES.ID_ from ACT_RU_TASK RES")
@@ -274,6 +268,12 @@ class TaskQueryGrantsTest {
         assertThat(prepared)
                 .as("the task list and count are not")
                 .noneMatch(statement -> statement.contains("union all select A.RESOURCE_ID_"));
+    }
+
+    /** The SQL of a task statement, with the engine's check of the logged-in user configured as for a query. */
+    private String taskSql(String statement, TaskQueryImpl query) {
+        return boundSql(
+                statement, query, context -> context.getAuthorizationManager().configureTaskQuery(query));
     }
 
     /** The SQL the engine sends for the statement, as the logged-in user, with whitespace collapsed. */
