@@ -10,18 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.Direction;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryProperty;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers and
- * 考区待终审 for a region's, oldest submission (lock time) first, with the candidate's number, name, masked ID, review
- * round (第 2 次初审) and lock time as columns; 我的审核材料 for candidates, who have one case. Each group may read its own filter
- * only.
+ * The Tasklist filters people work from, made with their group: 本考点待初审 for an exam site's reviewers, oldest
+ * submission (lock time) first, and 考区待终审 for a region's, earliest passed by its site first (the final-review
+ * task's creation), with the candidate's number, name, masked ID, review round (第 2 次初审) and lock time as columns;
+ * 我的审核材料 for candidates, who have one case. Each group may read its own filter only.
  */
 @Component
 class TasklistFilters {
@@ -32,6 +37,10 @@ class TasklistFilters {
             column(CaseVariables.ID_NUMBER_MASKED, "证件号码"),
             column(CaseVariables.REVIEW_ROUND, "审核轮次"),
             column(CaseVariables.LOCKED_AT, "提交锁定时间"));
+
+    private static final String REGION_FILTER = "考区待终审（";
+    private static final List<String> REGION_ORDER =
+            List.of(TaskQueryProperty.CREATE_TIME.getName() + " " + Direction.ASCENDING.getName());
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -51,28 +60,62 @@ class TasklistFilters {
 
     @EventListener
     void forReviewers(ReviewerGroupCreated group) {
-        TaskQuery query = taskService
-                .createTaskQuery()
-                .processDefinitionKey(properties.processDefinitionKey())
-                .taskCandidateGroup(group.groupId())
-                .includeAssignedTasks(); // a claimed task stays in the site's list
-        query = group.site()
-                ? query.taskDefinitionKeyIn(
-                        ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey(), ReviewStage.ON_SITE.taskKey())
-                : query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey());
-        String name = group.site() ? "本考点待初审（" + group.key() + "）" : "考区待终审（" + group.key() + "）";
-        // Tasklist applies a filter's own order first and the order chosen in its list header after it
-        query = query.orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
-                .asc()
-                .orderByTaskCreateTime()
-                .asc();
+        String name = group.site() ? "本考点待初审（" + group.key() + "）" : REGION_FILTER + group.key() + "）";
         save(
                 group.groupId(),
                 name,
-                query,
+                reviewersQuery(group.groupId(), group.site()),
                 -10,
                 group.site() ? "考点初审、线下审核与现场审核任务，最早提交的在前" : "考区终审任务，最早通过初审的在前",
                 CASE_COLUMNS);
+    }
+
+    /**
+     * Brings the region filters saved before decision 0026 to its order: they were sorted by the lock time, a process
+     * variable, which made every list read the lock time of every open case.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void regionFiltersInTheirOrder() {
+        for (Filter filter : filterService.createFilterQuery().list()) {
+            if (filter.getName().startsWith(REGION_FILTER)
+                    && filter.getQuery() instanceof TaskQueryImpl saved
+                    && !REGION_ORDER.equals(orderOf(saved))) {
+                try {
+                    filterService.saveFilter(filter.setQuery(reviewersQuery(saved.getCandidateGroup(), false)));
+                } catch (OptimisticLockingException anotherNodeStartingBroughtItFirst) {
+                    // the filter is in its order either way
+                }
+            }
+        }
+    }
+
+    private TaskQuery reviewersQuery(String groupId, boolean site) {
+        TaskQuery query = taskService
+                .createTaskQuery()
+                .processDefinitionKey(properties.processDefinitionKey())
+                .taskCandidateGroup(groupId)
+                .includeAssignedTasks(); // a claimed task stays in the site's list
+        // Tasklist applies a filter's own order first and the order chosen in its list header after it
+        if (site) {
+            return query.taskDefinitionKeyIn(
+                            ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey(), ReviewStage.ON_SITE.taskKey())
+                    .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
+                    .asc()
+                    .orderByTaskCreateTime()
+                    .asc();
+        }
+        // a final review is created when the site passes the case: its creation time is the order the filter promises,
+        // and a column of the task, so the list reads one page of the queue instead of every case's lock time
+        return query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey())
+                .orderByTaskCreateTime()
+                .asc();
+    }
+
+    private static List<String> orderOf(TaskQueryImpl query) {
+        return query.getOrderingProperties().stream()
+                .map(ordering -> ordering.getQueryProperty().getName() + " "
+                        + ordering.getDirection().getName())
+                .toList();
     }
 
     @EventListener

@@ -24,10 +24,13 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,9 @@ class TasklistFiltersTest {
 
     @Autowired
     ProcessEngine processEngine;
+
+    @Autowired
+    TasklistFilters filters;
 
     Applicant here = Applicant.shandongBachelor();
     Applicant there = Applicant.shandongBachelor();
@@ -244,6 +250,52 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void theRegionsListShowsTheCaseItsSitePassedFirstFirst() {
+        Applicant submittedFirst = Applicant.shandongBachelor();
+        Applicant submittedSecond = Applicant.shandongBachelor();
+        cases.submittedAndReviewOpen(submittedFirst);
+        cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
+        cases.submittedAndReviewOpen(submittedSecond);
+        cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
+        cases.siteReview(submittedSecond, Verdict.pass());
+        cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
+        cases.siteReview(submittedFirst, Verdict.pass());
+        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+
+        List<String> listed = filterService.<Task>list(regionFilter().getId()).stream()
+                .map(task -> runtimeService
+                        .getVariable(task.getProcessInstanceId(), CaseVariables.CANDIDATE_NO)
+                        .toString())
+                .toList();
+
+        assertThat(listed).contains(submittedFirst.candidateNo, submittedSecond.candidateNo);
+        assertThat(listed.indexOf(submittedSecond.candidateNo)).isLessThan(listed.indexOf(submittedFirst.candidateNo));
+    }
+
+    @Test
+    void aRegionFilterSavedInTheOldOrderIsBroughtToTheNewOneAtStartup() {
+        Filter filter = regionFilter();
+        TaskQuery oldOrder = processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroup(ReviewGroups.region("SHANDONG"))
+                .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
+                .asc();
+        filterService.saveFilter(filter.setQuery(oldOrder));
+
+        filters.regionFiltersInTheirOrder();
+
+        TaskQueryImpl saved =
+                (TaskQueryImpl) filterService.getFilter(filter.getId()).getQuery();
+        assertThat(saved.getOrderingProperties())
+                .singleElement()
+                .extracting(ordering -> ordering.getQueryProperty().getName())
+                .isEqualTo("CREATE_TIME_");
+        assertThat(saved.getCandidateGroup()).isEqualTo(ReviewGroups.region("SHANDONG"));
+        assertThat(saved.getKeys()).containsExactly(ReviewStage.REGION.taskKey());
+    }
+
+    @Test
     void aSiteReviewersOwnTaskQueryFindsTheirSitesTasksOnly() {
         String mine = cases.instance(here.candidateNo).getId();
         String theirs = cases.instance(there.candidateNo).getId();
@@ -333,6 +385,10 @@ class TasklistFiltersTest {
             identityService.clearAuthentication();
             authorizations.deleteAuthorization(revoke.getId());
         }
+    }
+
+    private Filter regionFilter() {
+        return filterService.createFilterQuery().filterName("考区待终审（山东）").singleResult();
     }
 
     private long visibleTasks(String examSite, String processInstanceId) {
