@@ -60,6 +60,9 @@ public class CampaignService {
         if (movesDeadlines(before.get(), campaign)) {
             repository.deadlinesMoved(region, examYear, clock.now());
         }
+        if (!before.get().finalReviewEnds().equals(campaign.finalReviewEnds())) {
+            events.publishEvent(new FinalReviewMoved(region, examYear));
+        }
         TimerMove move = timerMoves.start(region, examYear);
         log.info(
                 "campaign {} {} saved, timers of {} running cases move in the background",

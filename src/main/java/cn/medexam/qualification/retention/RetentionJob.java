@@ -7,7 +7,6 @@ import cn.medexam.qualification.documents.MaterialUploads;
 import cn.medexam.qualification.notification.Notifier;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.system.EngineClock;
-import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +41,7 @@ public class RetentionJob {
     private final ActivationService candidates;
     private final JdbcClient jdbc;
     private final EngineClock clock;
-    private final ReviewProperties reviewProperties;
+    private final CampaignRetention retention;
     private final RetentionProperties properties;
     private final TransactionTemplate transaction;
 
@@ -54,7 +53,7 @@ public class RetentionJob {
             ActivationService candidates,
             JdbcClient jdbc,
             EngineClock clock,
-            ReviewProperties reviewProperties,
+            CampaignRetention retention,
             RetentionProperties properties,
             PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
@@ -64,7 +63,7 @@ public class RetentionJob {
         this.candidates = candidates;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.reviewProperties = reviewProperties;
+        this.retention = retention;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -75,7 +74,7 @@ public class RetentionJob {
     public void run() {
         Instant now = clock.now();
         for (Campaign campaign : campaigns.all()) {
-            if (!deleteFrom(campaign).isAfter(now) && !finished(campaign)) {
+            if (!retention.dueAt(campaign).isAfter(now) && !finished(campaign)) {
                 try {
                     purge(campaign, now);
                 } catch (RuntimeException e) {
@@ -88,15 +87,6 @@ public class RetentionJob {
                 }
             }
         }
-    }
-
-    /** The moment a campaign's data is due: the end (24:00) of its final review day plus the retention. */
-    Instant deleteFrom(Campaign campaign) {
-        return campaign.finalReviewEnds()
-                .plusDays(1)
-                .atStartOfDay(reviewProperties.timeZone())
-                .plus(properties.afterFinalReview())
-                .toInstant();
     }
 
     private void purge(Campaign campaign, Instant now) {

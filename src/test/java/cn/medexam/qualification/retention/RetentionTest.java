@@ -3,10 +3,6 @@ package cn.medexam.qualification.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import cn.medexam.qualification.campaign.CampaignForm;
-import cn.medexam.qualification.campaign.CampaignService;
-import cn.medexam.qualification.campaign.Campaigns;
-import cn.medexam.qualification.campaign.Region;
 import cn.medexam.qualification.documents.DocumentStore;
 import cn.medexam.qualification.registration.Registrations;
 import cn.medexam.qualification.support.Api;
@@ -15,12 +11,9 @@ import cn.medexam.qualification.support.Candidates;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.TestUsers;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -46,17 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A campaign's personal data is deleted 180 days after the end of its final review day, and nothing else. Each test
- * runs its own Shandong campaigns of years before any other test's (1971–2019, the first free ones), so moving the
- * clock past their retention makes no other test's campaign due; the seeded 2021+ campaigns and the 3000+ campaigns
- * of CampaignDatesTest stay untouched.
+ * runs its own {@link PastCampaigns}.
  */
 @EngineTest
 @AutoConfigureMockMvc
 class RetentionTest {
-
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final Period RETENTION = Period.ofDays(180);
-    private static int nextYear = 1971 + (int) (System.currentTimeMillis() / 1000 % 40);
 
     @Autowired
     RetentionJob job;
@@ -74,10 +61,7 @@ class RetentionTest {
     TestUsers users;
 
     @Autowired
-    CampaignService campaignService;
-
-    @Autowired
-    Campaigns campaigns;
+    PastCampaigns pastCampaigns;
 
     @Autowired
     Registrations registrations;
@@ -112,15 +96,16 @@ class RetentionTest {
 
     @Test
     void aCampaignsImagesMessagesAndAccountsAreDeletedOnceItsRetentionHasPassed() throws Exception {
-        int year = freshCampaign();
-        List<Applicant> applicants = List.of(applicantOf(year), applicantOf(year), applicantOf(year));
+        int year = pastCampaigns.fresh();
+        List<Applicant> applicants = List.of(
+                PastCampaigns.applicantOf(year), PastCampaigns.applicantOf(year), PastCampaigns.applicantOf(year));
         for (Applicant applicant : applicants) {
             aCaseWithEverything(applicant);
         }
         List<String> demoSms = demoSmsOf(applicants);
         assertThat(demoSms).hasSizeGreaterThanOrEqualTo(2 * applicants.size());
 
-        clockAt(retentionEnds(year));
+        clockAt(PastCampaigns.retentionEnds(year));
         job.run();
 
         for (Applicant applicant : applicants) {
@@ -153,14 +138,14 @@ class RetentionTest {
 
     @Test
     void anotherCampaignsDataIsUntouched() throws Exception {
-        int year = freshCampaign();
-        int laterYear = freshCampaign();
-        Applicant due = aCaseWithEverything(applicantOf(Math.min(year, laterYear)));
-        Applicant other = aCaseWithEverything(applicantOf(Math.max(year, laterYear)));
+        int year = pastCampaigns.fresh();
+        int laterYear = pastCampaigns.fresh();
+        Applicant due = aCaseWithEverything(PastCampaigns.applicantOf(Math.min(year, laterYear)));
+        Applicant other = aCaseWithEverything(PastCampaigns.applicantOf(Math.max(year, laterYear)));
         Map<String, Integer> othersData = personalData(other);
         List<String> othersDemoSms = demoSmsOf(List.of(other));
 
-        clockAt(retentionEnds(Math.min(year, laterYear)).plus(Period.ofDays(1)));
+        clockAt(PastCampaigns.retentionEnds(Math.min(year, laterYear)).plus(Period.ofDays(1)));
         job.run();
 
         assertThat(personalData(due).values()).containsOnly(0);
@@ -175,17 +160,17 @@ class RetentionTest {
 
     @Test
     void nothingIsDeletedBeforeTheRetentionHasPassed() throws Exception {
-        int year = freshCampaign();
-        Applicant applicant = aCaseWithEverything(applicantOf(year));
+        int year = pastCampaigns.fresh();
+        Applicant applicant = aCaseWithEverything(PastCampaigns.applicantOf(year));
         Map<String, Integer> data = personalData(applicant);
 
-        clockAt(retentionEnds(year).minusSeconds(1));
+        clockAt(PastCampaigns.retentionEnds(year).minusSeconds(1));
         job.run();
 
         assertThat(personalData(applicant)).isEqualTo(data);
         assertThat(purge(year)).isEmpty();
 
-        clockAt(retentionEnds(year));
+        clockAt(PastCampaigns.retentionEnds(year));
         job.run();
 
         assertThat(personalData(applicant).values()).containsOnly(0);
@@ -193,9 +178,9 @@ class RetentionTest {
 
     @Test
     void runningTwiceIsHarmless() throws Exception {
-        int year = freshCampaign();
-        Applicant applicant = aCaseWithEverything(applicantOf(year));
-        clockAt(retentionEnds(year));
+        int year = pastCampaigns.fresh();
+        Applicant applicant = aCaseWithEverything(PastCampaigns.applicantOf(year));
+        clockAt(PastCampaigns.retentionEnds(year));
         job.run();
         Map<String, Integer> counts = purge(year);
 
@@ -208,9 +193,9 @@ class RetentionTest {
 
     @Test
     void aCampaignAnotherNodeIsPurgingIsSkippedAndItsPurgeContinuesLater() throws Exception {
-        int year = freshCampaign();
-        Applicant applicant = aCaseWithEverything(applicantOf(year));
-        clockAt(retentionEnds(year));
+        int year = pastCampaigns.fresh();
+        Applicant applicant = aCaseWithEverything(PastCampaigns.applicantOf(year));
+        clockAt(PastCampaigns.retentionEnds(year));
         // another node started this campaign's purge and holds its row in the transaction of a batch
         jdbc.sql("""
                         INSERT INTO campaign_purge (region, exam_year, started_at, last_candidate_no, candidates, images,
@@ -253,42 +238,6 @@ class RetentionTest {
     }
 
     // --- a campaign and its cases ----------------------------------------------------------------------------------
-
-    /** A Shandong campaign of a year nobody uses, dated in that year; its final review ends on 03-31. */
-    private int freshCampaign() {
-        int year = nextYear;
-        for (int tried = 0; campaigns.exists(Region.SHANDONG, year); tried++) {
-            if (tried > 2019 - 1971) {
-                throw new AssertionError("no free Shandong year before 2020 left: use a fresh database");
-            }
-            year = year >= 2019 ? 1971 : year + 1;
-        }
-        nextYear = year >= 2019 ? 1971 : year + 1;
-        CampaignForm form = new CampaignForm();
-        form.uploadOpens = LocalDate.of(year, 1, 10);
-        form.uploadCloses = LocalDate.of(year, 1, 31);
-        form.reminderLead = Duration.ofDays(3);
-        form.reviewOpens = LocalDate.of(year, 2, 14);
-        form.resubmissionDeadline = LocalDate.of(year, 3, 4);
-        form.finalReviewEnds = LocalDate.of(year, 3, 31);
-        campaignService.save(Region.SHANDONG, year, form);
-        return year;
-    }
-
-    /** 24:00 Beijing time of the final review day, plus 180 days. */
-    private static Instant retentionEnds(int year) {
-        return LocalDate.of(year, 3, 31)
-                .plusDays(1)
-                .atStartOfDay(BEIJING)
-                .plus(RETENTION)
-                .toInstant();
-    }
-
-    private static Applicant applicantOf(int year) {
-        Applicant applicant = Applicant.shandongBachelor();
-        applicant.examYear = year;
-        return applicant;
-    }
 
     /**
      * An activated candidate (account, profile, activation code and its SMS) with a diploma a reviewer looked at,
