@@ -2,6 +2,7 @@ package cn.medexam.qualification.campaign;
 
 import cn.medexam.qualification.system.CaseVariables;
 import cn.medexam.qualification.system.EngineClock;
+import cn.medexam.qualification.system.JobStatistics;
 import cn.medexam.qualification.system.ReviewProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,13 +31,16 @@ class TimerMoves {
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final ReviewProperties properties;
     private final EngineClock clock;
+    private final JobStatistics jobStatistics;
 
     TimerMoves(
             JdbcClient jdbc,
             RuntimeService runtimeService,
             ProcessEngineConfigurationImpl engineConfiguration,
             ReviewProperties properties,
-            EngineClock clock) {
+            EngineClock clock,
+            JobStatistics jobStatistics) {
+        this.jobStatistics = jobStatistics;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.engineConfiguration = engineConfiguration;
@@ -110,6 +114,19 @@ class TimerMoves {
                          WHERE batch_id = ?""")
                 .params(cases, timers, dueDates, cases, Timestamp.from(clock.now()), batchId)
                 .update();
+        boolean finished = jdbc.sql("SELECT finished_at IS NOT NULL FROM campaign_timer_move WHERE batch_id = ?")
+                .param(batchId)
+                .query(Boolean.class)
+                .single();
+        if (finished && TransactionSynchronizationManager.isSynchronizationActive()) {
+            // the move's last job: its cases' timers are due now or later, and the planner should know it
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    jobStatistics.refreshAfterDueDatesMoved();
+                }
+            });
+        }
     }
 
     Optional<TimerMove> latest(Region region, int examYear) {

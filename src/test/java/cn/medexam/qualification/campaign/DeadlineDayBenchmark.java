@@ -142,25 +142,37 @@ class DeadlineDayBenchmark {
                             timersMoved[0] = (System.nanoTime() - moved) / 1e9;
                         }
                     }
-                    return runtimeService
-                                    .createProcessInstanceQuery()
-                                    .processDefinitionKey("qualificationReview")
-                                    .variableValueEquals(CaseVariables.REGION, "SICHUAN")
-                                    .variableValueEquals(CaseVariables.EXAM_YEAR, year)
-                                    .count()
-                            == 0;
+                    // the office's progress rows end with their cases (same transaction) and are cheap to count;
+                    // the engine's count (two variable joins, 130 ms at 10,000 cases) is asked only once they say so,
+                    // so that watching does not take PostgreSQL's time from the cases
+                    return jdbc.sql("SELECT COUNT(*) FROM case_progress WHERE region = 'SICHUAN' AND exam_year = ?"
+                                                    + " AND ended_at IS NULL")
+                                            .param(year)
+                                            .query(Long.class)
+                                            .single()
+                                    == 0
+                            && runtimeService
+                                            .createProcessInstanceQuery()
+                                            .processDefinitionKey("qualificationReview")
+                                            .variableValueEquals(CaseVariables.REGION, "SICHUAN")
+                                            .variableValueEquals(CaseVariables.EXAM_YEAR, year)
+                                            .count()
+                                    == 0;
                 });
         double ended = (System.nanoTime() - moved) / 1e9;
+        Map<String, Long> smsWhenEnded = smsOf(year);
+        // the 未提交 SMS are deliveries of their own, which the job executor may run before or after the cases' ends
+        Awaitility.await("every 未提交 SMS sent")
+                .atMost(Duration.ofHours(1))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() ->
+                        jdbc.sql("SELECT COUNT(*) FROM sms_outbox WHERE kind = 'UPLOAD_MISSED' AND status <> 'SENT'")
+                                        .query(Long.class)
+                                        .single()
+                                == 0);
+        double sent = (System.nanoTime() - moved) / 1e9;
         long heapAfter = BenchmarkReport.heapAfterFullGc();
-        Map<String, Long> sms = new java.util.TreeMap<>();
-        jdbc.sql("""
-                        SELECT o.status, COUNT(*) FROM sms_outbox o
-                          JOIN registration r ON r.candidate_no = o.candidate_no
-                         WHERE r.region = 'SICHUAN' AND r.exam_year = ? AND o.kind = 'UPLOAD_MISSED'
-                         GROUP BY o.status""")
-                .param(year)
-                .query((rs, row) -> sms.put(rs.getString(1), rs.getLong(2)))
-                .list();
+        Map<String, Long> sms = smsOf(year);
         Map<String, Long> messages = new java.util.TreeMap<>();
         jdbc.sql("""
                         SELECT m.kind, COUNT(*) FROM candidate_message m
@@ -180,6 +192,7 @@ class DeadlineDayBenchmark {
                 last case ended %.1f s after the move (%.0f cases/s)
                 messages: %s
                 their SMS when the last case ended: %s
+                last SMS sent %.1f s after the move: %s
                 live heap after a full GC: %d MB before the move, %d MB after the last case ended
                 =========================================
                 %n""",
@@ -191,6 +204,8 @@ class DeadlineDayBenchmark {
                 ended,
                 k / ended,
                 messages,
+                smsWhenEnded,
+                sent,
                 sms,
                 heapBefore,
                 heapAfter);
@@ -198,8 +213,8 @@ class DeadlineDayBenchmark {
         BenchmarkReport.row(day + "the PUT answered", "%.2f s".formatted(putSeconds), "—", "≤ 2 s");
         BenchmarkReport.row(
                 day + "every case ended",
-                "%.0f s after the move (%.0f cases/s); timers moved after %.0f s"
-                        .formatted(ended, k / ended, timersMoved[0]),
+                "%.0f s after the move (%.0f cases/s); timers moved after %.0f s; their SMS all sent after %.0f s"
+                        .formatted(ended, k / ended, timersMoved[0], sent),
                 "—",
                 "10,000 ended ≤ 60 s after the move");
         BenchmarkReport.row(
@@ -209,9 +224,23 @@ class DeadlineDayBenchmark {
                 "one UPLOAD_MISSED each, no reminder");
         BenchmarkReport.row(
                 "live heap after a full GC, deadline day",
-                "%d MB after the last case ended".formatted(heapAfter),
+                "%d MB after the last SMS was sent".formatted(heapAfter),
                 "%d MB before the move".formatted(heapBefore),
                 "stays flat");
+    }
+
+    /** The campaign's 未提交 SMS by status. */
+    private Map<String, Long> smsOf(int year) {
+        Map<String, Long> sms = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT o.status, COUNT(*) FROM sms_outbox o
+                          JOIN registration r ON r.candidate_no = o.candidate_no
+                         WHERE r.region = 'SICHUAN' AND r.exam_year = ? AND o.kind = 'UPLOAD_MISSED'
+                         GROUP BY o.status""")
+                .param(year)
+                .query((rs, row) -> sms.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return sms;
     }
 
     private static void expect(HttpResponse<String> response, int status) {
