@@ -12,6 +12,7 @@ import cn.medexam.qualification.support.Api;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
+import cn.medexam.qualification.support.PostgreSqlOnly;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.system.CaseActivities;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +32,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -50,6 +53,9 @@ class CampaignDatesTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     Api api;
@@ -143,6 +149,20 @@ class CampaignDatesTest {
         assertThat(cases.timer(otherCampaign, CaseActivities.UPLOAD_DEADLINE_PASSED)
                         .getDuedate())
                 .isEqualTo(otherDeadline);
+    }
+
+    /** Decision 0028: the acquisition is planned from statistics that know the moved timers are due. */
+    @Test
+    @ExtendWith(PostgreSqlOnly.class)
+    void theMovesLastJobBringsTheJobTablesStatisticsUpToDate() throws Exception {
+        cases.register(sichuanApplicant());
+        long analyzedBefore = jobTableAnalyses();
+
+        call(put(campaignPath).content("{\"uploadCloses\":\"" + year + "-02-07\"}"), 200);
+        assertThat(jobTableAnalyses()).as("before the batch has run").isEqualTo(analyzedBefore);
+        cases.runBatches();
+
+        assertThat(jobTableAnalyses()).isEqualTo(analyzedBefore + 1);
     }
 
     @Test
@@ -337,5 +357,11 @@ class CampaignDatesTest {
     private JsonNode call(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
         return api.call(
                 request.contentType(MediaType.APPLICATION_JSON), TestUsers.ADMIN, TestUsers.PASSWORD, expectedStatus);
+    }
+
+    private long jobTableAnalyses() {
+        return jdbc.sql("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'act_ru_job'")
+                .query(Long.class)
+                .single();
     }
 }
