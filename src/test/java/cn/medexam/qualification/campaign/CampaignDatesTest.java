@@ -13,6 +13,7 @@ import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.PostgreSqlOnly;
+import cn.medexam.qualification.support.SmsDeliveries;
 import cn.medexam.qualification.support.TestUsers;
 import cn.medexam.qualification.system.CaseActivities;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,9 @@ class CampaignDatesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SmsDeliveries deliveries;
 
     @Autowired
     Api api;
@@ -233,6 +237,10 @@ class CampaignDatesTest {
                 .hasNotPassed(CaseActivities.UPLOAD_REMINDER);
         assertThat(management.createJobQuery().jobId(reminder.getId()).count()).isZero();
         assertThat(kinds(applicant)).containsExactly("UPLOAD_MISSED");
+        assertThat(deliveries.of(applicant, "UPLOAD_MISSED").job().getPriority())
+                .as("the notice goes out after the province's deadlines, before any reminder (decision 0028)")
+                .isLessThan(deadline.getPriority())
+                .isGreaterThan(reminder.getPriority());
     }
 
     @Test

@@ -91,6 +91,12 @@ class ActivationCodeDeliveryTest {
     }
 
     @Test
+    void theCodeIsTakenBeforeEveryCasesJob() {
+        // the cases' own jobs have 10, the batches 20 (decision 0019); a code is someone waiting at their phone
+        assertThat(delivery.job().getPriority()).isEqualTo(20);
+    }
+
+    @Test
     void duringAnOutageTheCodeIsRetriedEveryTwoMinutesAndArrivesWithinItsTenMinutes() {
         SmsProviderStub.downForTheFirst(2);
 
