@@ -193,7 +193,7 @@ class DeadlineDayBenchmark {
                 messages: %s
                 their SMS when the last case ended: %s
                 last SMS sent %.1f s after the move: %s
-                live heap after a full GC: %d MB before the move, %d MB after the last case ended
+                live heap after a full GC: %d MB before the move, %d MB after the last SMS was sent
                 =========================================
                 %n""",
                 Runtime.getRuntime().availableProcessors(),
