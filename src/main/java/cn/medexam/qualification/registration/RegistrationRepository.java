@@ -73,6 +73,15 @@ class RegistrationRepository {
                 .list();
     }
 
+    /** Each exam site with the region of its registrations. */
+    List<ExamSite> examSites() {
+        return jdbc.sql("SELECT DISTINCT exam_site, region FROM registration")
+                .query((rs, row) -> new ExamSite(rs.getString("exam_site"), rs.getString("region")))
+                .list();
+    }
+
+    record ExamSite(String examSite, String region) {}
+
     Optional<String> processInstanceId(String candidateNo) {
         return jdbc.sql("SELECT process_instance_id FROM registration WHERE candidate_no = ?")
                 .param(candidateNo)

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +57,15 @@ public class RegistrationService {
         this.identity = identity;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * The reviewer groups of a database that began its season before decision 0029 join their region's tenant, in
+     * which the cases started since then are; a second start changes nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void reviewerGroupsInTheirRegionsTenants() {
+        repository.examSites().forEach(site -> identity.ensureTenantMemberships(site.examSite(), site.region()));
     }
 
     /** @return the case started now, or empty when the same registration was sent again */

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,23 +97,20 @@ public class ReviewService {
 
     /**
      * 下一位: the oldest unclaimed task of the same Tasklist filter as the round just decided (the site's 初审, paper and
-     * on-site reviews, or the region's 终审; oldest submission first), claimed for the reviewer. A colleague who claims
+     * on-site reviews, or the region's 终审; in the filter's order), claimed for the reviewer. A colleague who claims
      * it at the same moment wins; the next one is tried.
      */
     public Optional<NextCase> claimNext(String group, ReviewStage decided, String reviewer) {
-        List<String> taskKeys = decided == ReviewStage.REGION
-                ? List.of(ReviewStage.REGION.taskKey())
-                : List.of(ReviewStage.SITE.taskKey(), ReviewStage.OFFLINE.taskKey(), ReviewStage.ON_SITE.taskKey());
-        List<Task> waiting = taskService
-                .createTaskQuery()
-                .taskCandidateGroup(group)
-                .taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
-                .taskUnassigned()
-                .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
-                .asc()
-                .orderByTaskCreateTime()
-                .asc()
-                .listPage(0, 5);
+        TaskQuery unassigned =
+                taskService.createTaskQuery().taskCandidateGroup(group).taskUnassigned();
+        // the filters' orders (TasklistFilters)
+        TaskQuery queue = decided == ReviewStage.REGION
+                ? unassigned.taskDefinitionKey(ReviewStage.REGION.taskKey())
+                : unassigned
+                        .taskDefinitionKeyIn(ReviewStage.siteQueue())
+                        .orderByFollowUpDate()
+                        .asc();
+        List<Task> waiting = queue.orderByTaskCreateTime().asc().listPage(0, 5);
         for (Task task : waiting) {
             try {
                 taskService.claim(task.getId(), reviewer);

@@ -29,4 +29,9 @@ public enum ReviewStage {
     public String outcomeVariable() {
         return outcomeVariable;
     }
+
+    /** The site's queue (本考点待初审): its online, paper and on-site reviews. */
+    static String[] siteQueue() {
+        return new String[] {SITE.taskKey, OFFLINE.taskKey, ON_SITE.taskKey};
+    }
 }

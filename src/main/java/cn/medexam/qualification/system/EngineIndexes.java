@@ -19,9 +19,14 @@ import org.springframework.stereotype.Component;
  *   <li>Every task the engine completes or deletes looks for its subtasks ({@code select * from ACT_RU_TASK where
  *       PARENT_TASK_ID_ = ?}), which without an index reads the whole task table: 25-29 ms per completed task at
  *       50,000 open cases on PostgreSQL (camunda/camunda#36824).
- *   <li>The reviewers' filters are ordered by the case's {@code lockedAt}; the engine joins that variable of every
- *       case by name and type, which read 25,000 table pages (one per case) for the region's list at 50,000 open
- *       cases. With name, type, execution and value in one index the join reads the index alone.
+ *   <li>The site's filter is ordered by the review task's follow-up date (the case's lock time, decision 0029),
+ *       then its creation: with both in one index the list can read the queue in its order and stop after the page.
+ *       The region's filter asks its tenant and the final review's key and is ordered by creation (decision 0029):
+ *       one range of an index in the list's order, which its count reads too.
+ *   <li>A query ordered by the case's {@code lockedAt} (as the reviewers' filters were before decisions 0026 and
+ *       0029) joins that variable of every case by name and type, which read 25,000 table pages (one per case) for
+ *       the region's list at 50,000 open cases. With name, type, execution and value in one index the join reads
+ *       the index alone.
  *   <li>A queue's task grants and candidate-group links, read once per list or count ({@code TaskQueryGrants.xml}):
  *       the engine's indexes find a group's rows but not what they grant, so every grant of the region's group (one
  *       per case, 150,000 at 100,000 open cases) or the whole table was read for the 50,000 task grants. With
@@ -42,6 +47,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final List<Index> INDEXES = List.of(
             new Index("QR_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),
+            new Index("QR_IDX_TASK_FOLLOW_UP", "ACT_RU_TASK", "FOLLOW_UP_DATE_, CREATE_TIME_"),
+            new Index("QR_IDX_TASK_TENANT_QUEUE", "ACT_RU_TASK", "TENANT_ID_, TASK_DEF_KEY_, CREATE_TIME_"),
             new Index("QR_IDX_VAR_ORDER", "ACT_RU_VARIABLE", "NAME_, TYPE_, EXECUTION_ID_, LONG_"),
             new Index(
                     "QR_IDX_AUTH_GROUP_GRANTS",

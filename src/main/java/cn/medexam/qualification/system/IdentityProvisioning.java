@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -23,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the groups of this application and grants them what their people need in the webapps. Reviewer groups
  * are made when the first registration of their exam site or region arrives; an administrator then adds users to
- * them in Camunda Admin. Task access itself follows from the tasks' candidate groups and assignees.
+ * them in Camunda Admin. A site's tasks are read through their candidate groups and assignees; a region's through
+ * its tenant (decision 0029, {@link RegionTenants}), whose members are the region's group, the groups of its exam
+ * sites and the candidates.
  */
 @Component
 public class IdentityProvisioning {
@@ -36,6 +41,9 @@ public class IdentityProvisioning {
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
     private final RegionNames regionNames;
+    private final RegionTenants tenants;
+    /** Groups known to be members of a tenant ("group tenant"), so that a registration asks once per node. */
+    private final Set<String> knownMembers = ConcurrentHashMap.newKeySet();
 
     public IdentityProvisioning(
             IdentityService identityService,
@@ -43,8 +51,10 @@ public class IdentityProvisioning {
             ReviewProperties properties,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
-            RegionNames regionNames) {
+            RegionNames regionNames,
+            RegionTenants tenants) {
         this.events = events;
+        this.tenants = tenants;
         this.regionNames = regionNames;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -57,6 +67,11 @@ public class IdentityProvisioning {
     public void provisionStandingGroups() {
         ensureGroup(ReviewGroups.REGISTRARS, "报名系统", "SYSTEM");
         if (ensureTasklistUser(ReviewGroups.CANDIDATES, "考生", "CANDIDATES")) {
+            identityService
+                    .createTenantQuery()
+                    .list()
+                    .forEach(tenant ->
+                            identityService.createTenantGroupMembership(tenant.getId(), ReviewGroups.CANDIDATES));
             events.publishEvent(new CandidatesGroupCreated());
         }
     }
@@ -67,25 +82,74 @@ public class IdentityProvisioning {
      * other finds it, and neither registration fails for it.
      */
     public void ensureReviewerGroups(String examSite, String region) {
-        ensureOnce(
-                new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite),
-                "考点 " + examSite + " 审核人员",
-                "EXAM_SITE");
         String regionName = regionNames.nameOf(region);
+        String tenant = RegionTenants.of(region);
         ensureOnce(
-                new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName),
+                new ReviewerGroupCreated(ReviewGroups.region(region), false, regionName, tenant),
                 regionName + "考区审核人员",
-                "EXAM_REGION");
+                "EXAM_REGION",
+                regionName);
+        ensureOnce(
+                new ReviewerGroupCreated(ReviewGroups.site(examSite), true, examSite, tenant),
+                "考点 " + examSite + " 审核人员",
+                "EXAM_SITE",
+                regionName);
     }
 
-    private void ensureOnce(ReviewerGroupCreated group, String name, String type) {
+    /**
+     * Makes sure the groups of an exam site and its region that exist from before decision 0029 are members of the
+     * region's tenant, and the candidates too: a database upgraded while a season is under way.
+     */
+    public void ensureTenantMemberships(String examSite, String region) {
+        for (String group : List.of(ReviewGroups.region(region), ReviewGroups.site(examSite))) {
+            if (identityService.createGroupQuery().groupId(group).count() > 0) {
+                ensureMember(RegionTenants.of(region), regionNames.nameOf(region), group);
+            }
+        }
+    }
+
+    /**
+     * Lets a region's reviewers read the tasks of the process definition, within their region's tenant, once every
+     * running case is in its region's tenant ({@link RegionTenants#everyCaseInItsRegionsTenant()}).
+     *
+     * @return whether the region's group has that grant now
+     */
+    public boolean grantRegionItsTenantsTasks(String region) {
+        String groupId = ReviewGroups.region(region);
+        // one authorization per group and resource: the group's READ of the definition (ensureTasklistUser)
+        Authorization definition = authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .resourceId(properties.processDefinitionKey())
+                .singleResult();
+        if (definition == null) {
+            return false; // no such group
+        }
+        if (definition.isPermissionGranted(Permissions.READ_TASK)) {
+            return true;
+        }
+        if (!tenants.everyCaseInItsRegionsTenant()) {
+            return false;
+        }
+        definition.addPermission(Permissions.READ_TASK);
+        authorizationService.saveAuthorization(definition);
+        return true;
+    }
+
+    private void ensureOnce(ReviewerGroupCreated group, String name, String type, String regionName) {
         String groupId = group.groupId();
         if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            // made by an administrator before its first registration, or before decision 0029: once per node
+            ensureMember(group.tenantId(), regionName, groupId);
             return;
         }
         try {
             ownTransaction.executeWithoutResult(status -> {
                 if (ensureTasklistUser(groupId, name, type)) {
+                    ensureTenant(group.tenantId(), regionName);
+                    identityService.createTenantGroupMembership(group.tenantId(), groupId);
                     events.publishEvent(group);
                 }
             });
@@ -94,6 +158,47 @@ public class IdentityProvisioning {
                 throw concurrentlyCreated;
             }
         }
+    }
+
+    private void ensureMember(String tenantId, String regionName, String groupId) {
+        if (!knownMembers.add(groupId + " " + tenantId)
+                || identityService
+                                .createTenantQuery()
+                                .tenantId(tenantId)
+                                .groupMember(groupId)
+                                .count()
+                        > 0) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                ensureTenant(tenantId, regionName);
+                identityService.createTenantGroupMembership(tenantId, groupId);
+            });
+        } catch (RuntimeException concurrentlyMade) {
+            if (identityService
+                            .createTenantQuery()
+                            .tenantId(tenantId)
+                            .groupMember(groupId)
+                            .count()
+                    == 0) {
+                knownMembers.remove(groupId + " " + tenantId);
+                throw concurrentlyMade;
+            }
+        }
+    }
+
+    /** A region's tenant, with the candidates (each reads their own tasks only, by their grants) as members. */
+    private void ensureTenant(String tenantId, String regionName) {
+        if (identityService.createTenantQuery().tenantId(tenantId).count() > 0) {
+            return;
+        }
+        Tenant tenant = identityService.newTenant(tenantId);
+        tenant.setName(regionName + "考区");
+        identityService.saveTenant(tenant);
+        if (identityService.createGroupQuery().groupId(ReviewGroups.CANDIDATES).count() > 0) {
+            identityService.createTenantGroupMembership(tenantId, ReviewGroups.CANDIDATES);
+        } // else it joins every tenant when it is made (provisionStandingGroups)
     }
 
     /** @return whether the group was created now */

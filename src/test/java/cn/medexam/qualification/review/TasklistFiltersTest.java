@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineLogin;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.system.CaseActivities;
 import cn.medexam.qualification.system.CaseVariables;
@@ -25,6 +26,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -58,6 +61,9 @@ class TasklistFiltersTest {
     @Autowired
     TasklistFilters filters;
 
+    @Autowired
+    QueueFollowUpBackfill backfill;
+
     Applicant here = Applicant.shandongBachelor();
     Applicant there = Applicant.shandongBachelor();
     String site = "F" + here.candidateNo.substring(here.candidateNo.length() - 7);
@@ -80,7 +86,7 @@ class TasklistFiltersTest {
 
     @Test
     void aSiteReviewerSeesTheirSitesFilterWithItsCaseOnly() {
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
         List<Filter> visible = filterService.createFilterQuery().list();
 
@@ -113,12 +119,13 @@ class TasklistFiltersTest {
         submitted(early);
         cases.clockAt(CaseDriver.DURING_UPLOAD.plusDays(1));
         submitted(late);
-        cases.register(military); // reviewed on paper: no upload, no lock time
+        cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
+        cases.register(military); // reviewed on paper: no upload, no lock time; in the queue from now on
         // the late submission's review task is made first: a list by creation would put it on top
         cases.passTimeUntil(cases.instance(late.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
         cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
         cases.passTimeUntil(cases.instance(early.candidateNo), CaseActivities.WAIT_FOR_REVIEW_OPENING);
-        identityService.setAuthentication("reviewer-of-" + thirdSite, List.of(ReviewGroups.site(thirdSite)));
+        EngineLogin.as(identityService, "reviewer-of-" + thirdSite, List.of(ReviewGroups.site(thirdSite)));
 
         Filter theirs = filterService
                 .createFilterQuery()
@@ -130,8 +137,7 @@ class TasklistFiltersTest {
                         .toString())
                 .toList();
 
-        assertThat(listed).containsExactlyInAnyOrder(early.candidateNo, late.candidateNo, military.candidateNo);
-        assertThat(listed.indexOf(early.candidateNo)).isLessThan(listed.indexOf(late.candidateNo));
+        assertThat(listed).containsExactly(early.candidateNo, late.candidateNo, military.candidateNo);
     }
 
     @Test
@@ -141,7 +147,7 @@ class TasklistFiltersTest {
                 .processInstanceBusinessKey(here.candidateNo)
                 .singleResult()
                 .getId();
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
         tasks.claim(task, "reviewer-of-" + site);
 
@@ -159,7 +165,7 @@ class TasklistFiltersTest {
                 .processInstanceBusinessKey(candidate.candidateNo)
                 .singleResult()
                 .getId();
-        identityService.setAuthentication(candidate.candidateNo, List.of(ReviewGroups.CANDIDATES));
+        EngineLogin.as(identityService, candidate.candidateNo, List.of(ReviewGroups.CANDIDATES));
 
         assertThatThrownBy(() -> tasks.setAssignee(upload, null)).isInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> tasks.setDueDate(upload, new Date())).isInstanceOf(AuthorizationException.class);
@@ -174,7 +180,7 @@ class TasklistFiltersTest {
                 .singleResult()
                 .getId();
         processEngine.getTaskService().claim(task, "reviewer-of-" + site);
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
         Filter mine = filterService
                 .createFilterQuery()
@@ -202,7 +208,7 @@ class TasklistFiltersTest {
     void reviewersReadTheColumnsOfTheirSitesCasesOnly() {
         String mine = cases.instance(here.candidateNo).getId();
         String theirs = cases.instance(there.candidateNo).getId();
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
         List<VariableInstance> readable = runtimeService
                 .createVariableInstanceQuery()
@@ -221,13 +227,13 @@ class TasklistFiltersTest {
         String moved = cases.instance(here.candidateNo).getId();
         cases.change(here, a -> a.examSite = otherSite);
 
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
         assertThat(runtimeService
                         .createVariableInstanceQuery()
                         .processInstanceIdIn(moved)
                         .count())
                 .isZero();
-        identityService.setAuthentication("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)));
+        EngineLogin.as(identityService, "reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)));
         assertThat(runtimeService
                         .createVariableInstanceQuery()
                         .processInstanceIdIn(moved)
@@ -239,7 +245,7 @@ class TasklistFiltersTest {
     void theRegionsReviewersHaveTheirFinalReviewFilter() {
         cases.siteReview(here, Verdict.pass());
         String passedCase = cases.instance(here.candidateNo).getId();
-        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
 
         Filter finalReview =
                 filterService.createFilterQuery().filterName("考区待终审（山东）").singleResult();
@@ -260,7 +266,7 @@ class TasklistFiltersTest {
         cases.siteReview(submittedSecond, Verdict.pass());
         cases.clockAt(cases.now().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1));
         cases.siteReview(submittedFirst, Verdict.pass());
-        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
 
         List<String> listed = filterService.<Task>list(regionFilter().getId()).stream()
                 .map(task -> runtimeService
@@ -273,33 +279,78 @@ class TasklistFiltersTest {
     }
 
     @Test
-    void aRegionFilterSavedInTheOldOrderIsBroughtToTheNewOneAtStartup() {
-        Filter filter = regionFilter();
+    void filtersSavedInTheOldOrderAreBroughtToTheNewOneAtStartup() {
+        Filter region = inTheOldOrder(regionFilter(), ReviewGroups.region("SHANDONG"));
+        Filter site = inTheOldOrder(siteFilter(this.site), ReviewGroups.site(this.site));
+
+        filters.filtersInTheirOrder();
+
+        TaskQueryImpl regionQuery = savedQuery(region);
+        assertThat(orderOf(regionQuery)).containsExactly("CREATE_TIME_");
+        assertThat(regionQuery.getTenantIds()).containsExactly("SHANDONG");
+        assertThat(regionQuery.getCandidateGroup()).isNull();
+        assertThat(regionQuery.getKeys()).containsExactly(ReviewStage.REGION.taskKey());
+        TaskQueryImpl siteQuery = savedQuery(site);
+        assertThat(orderOf(siteQuery)).containsExactly("FOLLOW_UP_DATE_", "CREATE_TIME_");
+        assertThat(siteQuery.getCandidateGroup()).isEqualTo(ReviewGroups.site(this.site));
+        assertThat(siteQuery.getKeys()).containsExactly(ReviewStage.siteQueue());
+    }
+
+    @Test
+    void reviewsOpenedBeforeTheQueueWasOrderedByFollowUpDateGetTheirLockTimeAtStartup() {
+        Applicant military = atSite(Applicant.servingMilitary(), site);
+        cases.register(military);
+        TaskService tasks = processEngine.getTaskService();
+        Task online = openTask(here);
+        Task paper = openTask(military);
+        assertThat(online.getFollowUpDate())
+                .isEqualTo(runtimeService.getVariable(online.getProcessInstanceId(), CaseVariables.LOCKED_AT));
+        assertThat(paper.getFollowUpDate()).isEqualTo(paper.getCreateTime());
+        for (Task task : List.of(online, paper)) {
+            task.setFollowUpDate(null); // as the diagram before decision 0029 made them
+            tasks.saveTask(task);
+        }
+
+        backfill.followUpDatesOfOpenReviews();
+
+        assertThat(openTask(here).getFollowUpDate())
+                .isEqualTo(runtimeService.getVariable(online.getProcessInstanceId(), CaseVariables.LOCKED_AT));
+        assertThat(openTask(military).getFollowUpDate()).isEqualTo(paper.getCreateTime());
+    }
+
+    private Task openTask(Applicant applicant) {
+        return processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(applicant.candidateNo)
+                .singleResult();
+    }
+
+    private Filter inTheOldOrder(Filter filter, String group) {
         TaskQuery oldOrder = processEngine
                 .getTaskService()
                 .createTaskQuery()
-                .taskCandidateGroup(ReviewGroups.region("SHANDONG"))
+                .taskCandidateGroup(group)
                 .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
                 .asc();
-        filterService.saveFilter(filter.setQuery(oldOrder));
+        return filterService.saveFilter(filter.setQuery(oldOrder));
+    }
 
-        filters.regionFiltersInTheirOrder();
+    private TaskQueryImpl savedQuery(Filter filter) {
+        return (TaskQueryImpl) filterService.getFilter(filter.getId()).getQuery();
+    }
 
-        TaskQueryImpl saved =
-                (TaskQueryImpl) filterService.getFilter(filter.getId()).getQuery();
-        assertThat(saved.getOrderingProperties())
-                .singleElement()
-                .extracting(ordering -> ordering.getQueryProperty().getName())
-                .isEqualTo("CREATE_TIME_");
-        assertThat(saved.getCandidateGroup()).isEqualTo(ReviewGroups.region("SHANDONG"));
-        assertThat(saved.getKeys()).containsExactly(ReviewStage.REGION.taskKey());
+    private static List<String> orderOf(TaskQueryImpl query) {
+        return query.getOrderingProperties().stream()
+                .map(ordering -> ordering.getQueryProperty().getName())
+                .toList();
     }
 
     @Test
     void aSiteReviewersOwnTaskQueryFindsTheirSitesTasksOnly() {
         String mine = cases.instance(here.candidateNo).getId();
         String theirs = cases.instance(there.candidateNo).getId();
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
 
         List<Task> visible = processEngine.getTaskService().createTaskQuery().list();
 
@@ -348,20 +399,87 @@ class TasklistFiltersTest {
         String passed = cases.instance(here.candidateNo).getId();
 
         assertThat(visibleTasks(site, passed)).isZero();
-        identityService.setAuthentication("reviewer-of-hunan", List.of(ReviewGroups.region("HUNAN")));
+        EngineLogin.as(identityService, "reviewer-of-hunan", List.of(ReviewGroups.region("HUNAN")));
         assertThat(processEngine
                         .getTaskService()
                         .createTaskQuery()
                         .processInstanceId(passed)
                         .count())
                 .isZero();
-        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
         assertThat(processEngine
                         .getTaskService()
                         .createTaskQuery()
                         .processInstanceId(passed)
                         .count())
                 .isOne();
+    }
+
+    @Test
+    void aRegionsReviewersReadTheTasksOfTheirRegionsCasesAndNoneOfAnotherRegions() {
+        String inSiteReview = cases.instance(here.candidateNo).getId();
+        TaskService tasks = processEngine.getTaskService();
+
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        Task seen = tasks.createTaskQuery().processInstanceId(inSiteReview).singleResult();
+        assertThat(seen.getTaskDefinitionKey()).isEqualTo(CaseActivities.SITE_REVIEW);
+        assertThat(seen.getTenantId()).isEqualTo("SHANDONG");
+        // reading is all: the site's review is not theirs to claim
+        assertThatThrownBy(() -> tasks.claim(seen.getId(), "reviewer-of-shandong"))
+                .isInstanceOf(AuthorizationException.class);
+        EngineLogin.as(identityService, "reviewer-of-hunan", List.of(ReviewGroups.region("HUNAN")));
+        assertThat(tasks.createTaskQuery().processInstanceId(inSiteReview).count())
+                .isZero();
+        assertThat(tasks.createTaskQuery().tenantIdIn("SHANDONG").count()).isZero();
+    }
+
+    @Test
+    void whileCasesFromBeforeTheRegionsTenantsRunTheRegionKeepsItsCaseByCaseGrants() {
+        Applicant older = Applicant.shandongBachelor();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        TenantIdProvider tenants = configuration.getTenantIdProvider();
+        configuration.setTenantIdProvider(null); // as the application started cases before decision 0029
+        try {
+            cases.register(older);
+        } finally {
+            configuration.setTenantIdProvider(tenants);
+        }
+        AuthorizationService authorizations = processEngine.getAuthorizationService();
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(ReviewGroups.region("SHANDONG"))
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .hasPermission(Permissions.READ_TASK)
+                .list()
+                .forEach(grant -> {
+                    grant.removePermission(Permissions.READ_TASK);
+                    authorizations.saveAuthorization(grant);
+                });
+
+        filters.filtersInTheirOrder();
+
+        assertThat(savedQuery(regionFilter()).getTenantIds()).isNull();
+        assertThat(savedQuery(regionFilter()).getCandidateGroup()).isEqualTo(ReviewGroups.region("SHANDONG"));
+        assertThat(readsTheDefinitionsTasks("SHANDONG")).isFalse();
+
+        cases.cancel(older); // the last case from before has ended
+
+        filters.filtersInTheirOrder();
+
+        assertThat(savedQuery(regionFilter()).getTenantIds()).containsExactly("SHANDONG");
+        assertThat(readsTheDefinitionsTasks("SHANDONG")).isTrue();
+    }
+
+    private boolean readsTheDefinitionsTasks(String region) {
+        return processEngine
+                        .getAuthorizationService()
+                        .createAuthorizationQuery()
+                        .groupIdIn(ReviewGroups.region(region))
+                        .resourceType(Resources.PROCESS_DEFINITION)
+                        .hasPermission(Permissions.READ_TASK)
+                        .count()
+                > 0;
     }
 
     @Test
@@ -392,7 +510,7 @@ class TasklistFiltersTest {
     }
 
     private long visibleTasks(String examSite, String processInstanceId) {
-        identityService.setAuthentication("reviewer-of-" + examSite, List.of(ReviewGroups.site(examSite)));
+        EngineLogin.as(identityService, "reviewer-of-" + examSite, List.of(ReviewGroups.site(examSite)));
         return processEngine
                 .getTaskService()
                 .createTaskQuery()
@@ -401,12 +519,15 @@ class TasklistFiltersTest {
     }
 
     private long siteFilterCount(String examSite) {
-        identityService.setAuthentication("reviewer-of-" + examSite, List.of(ReviewGroups.site(examSite)));
-        Filter filter = filterService
+        EngineLogin.as(identityService, "reviewer-of-" + examSite, List.of(ReviewGroups.site(examSite)));
+        return filterService.count(siteFilter(examSite).getId());
+    }
+
+    private Filter siteFilter(String examSite) {
+        return filterService
                 .createFilterQuery()
                 .filterName("本考点待初审（" + examSite + "）")
                 .singleResult();
-        return filterService.count(filter.getId());
     }
 
     private static Applicant atSite(Applicant applicant, String examSite) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medexam.qualification.review.Verdict;
 import cn.medexam.qualification.support.Applicant;
 import cn.medexam.qualification.support.CaseDriver;
+import cn.medexam.qualification.support.EngineLogin;
 import cn.medexam.qualification.support.EngineTest;
 import cn.medexam.qualification.support.PostgreSqlOnly;
 import java.lang.reflect.Method;
@@ -97,11 +98,16 @@ class TaskQueryGrantsTest {
                 .toArray(String[]::new);
     }
 
-    /** A group that may read every task, by a grant on '*' (as an auditor's might be). */
+    /**
+     * A group that may read every task, by a grant on '*' (as an auditor's might be), and that an administrator has
+     * made a member of the region's tenant, as every group that reads cases must be (decision 0029).
+     */
     Authorization everyTask;
 
     @BeforeEach
     void aGroupMayReadEveryTask() {
+        identityService.saveGroup(identityService.newGroup(readsEveryTask));
+        identityService.createTenantGroupMembership("SHANDONG", readsEveryTask);
         everyTask = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         everyTask.setGroupId(readsEveryTask);
         everyTask.setResource(Resources.TASK);
@@ -114,6 +120,7 @@ class TaskQueryGrantsTest {
     void engineOwnSqlBackAndNobodyLoggedIn() {
         identityService.clearAuthentication();
         authorizationService.deleteAuthorization(everyTask.getId());
+        identityService.deleteGroup(readsEveryTask);
         TaskQueryGrants.use(engine, true);
         ClockUtil.reset();
     }
@@ -129,7 +136,8 @@ class TaskQueryGrantsTest {
         return List.of(
                 new User("reviewer-of-" + site, List.of(ReviewGroups.site(site)), 1, 3),
                 new User("reviewer-of-" + otherSite, List.of(ReviewGroups.site(otherSite)), 1, 1),
-                new User("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")), 1, 4),
+                // every task of the region's cases, by the definition's grant within the region's tenant (0029)
+                new User("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")), 4, 4),
                 new User(uploading.candidateNo, List.of(ReviewGroups.CANDIDATES), 1, 0),
                 new User("auditor-" + site, List.of(readsEveryTask), 4, 4),
                 new User("nobody", List.of(), 0, 0));
@@ -138,7 +146,7 @@ class TaskQueryGrantsTest {
     @Test
     void everyUserFindsTheSameTasksAsWithTheEnginesJoin() {
         for (User user : everyKindOfUser()) {
-            identityService.setAuthentication(user.id(), user.groups());
+            EngineLogin.as(identityService, user.id(), user.groups());
             List<String> withSubqueries = ourCasesTaskIds();
             List<String> pageWithSubqueries = ids(ourCasesTasks().listPage(1, 2));
             List<String> candidateGroupsWithSubqueries = ids(asTheFiltersAsk().list());
@@ -165,7 +173,7 @@ class TaskQueryGrantsTest {
     @Test
     void everyUserReadsTheSameVariablesAsWithTheEnginesJoin() {
         for (User user : everyKindOfUser()) {
-            identityService.setAuthentication(user.id(), user.groups());
+            EngineLogin.as(identityService, user.id(), user.groups());
             List<String> withExists = ourCasesVariableIds();
             long countWithExists = ourCasesVariables().count();
             TaskQueryGrants.use(engine, false);
@@ -185,7 +193,7 @@ class TaskQueryGrantsTest {
 
     @Test
     void aReviewersVariableQueryAsksTheCasesGrantsWithoutJoiningThem() {
-        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
         VariableInstanceQueryImpl query = (VariableInstanceQueryImpl) ourCasesVariables();
 
         String sql = boundSql("selectVariableInstanceByQueryCriteria", query, context -> {
@@ -208,7 +216,7 @@ class TaskQueryGrantsTest {
 
     @Test
     void aReviewersTaskCountAsksTheGrantsWithoutJoiningThemOrTheVariableOfTheListsOrder() {
-        identityService.setAuthentication("reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
         TaskQueryImpl query = (TaskQueryImpl) taskService
                 .createTaskQuery()
                 .taskCandidateGroup(ReviewGroups.site(site))
@@ -227,7 +235,7 @@ class TaskQueryGrantsTest {
 
     @Test
     void aReviewersListSelectsItsPageFromTheTasksTheGrantsAdmitWithoutSortingEveryColumn() {
-        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
         TaskQueryImpl query = (TaskQueryImpl) asTheFiltersAsk();
 
         String sql = taskSql("selectTaskByQueryCriteria", query);
@@ -248,7 +256,7 @@ class TaskQueryGrantsTest {
     @Test
     @ExtendWith(PostgreSqlOnly.class)
     void theQueuesStatementsAreNeverPreparedOnTheServer() {
-        identityService.setAuthentication("reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
 
         List<String> prepared = transaction.execute(status -> {
             for (int i = 0; i < 30; i++) {
