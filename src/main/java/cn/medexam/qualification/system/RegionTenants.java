@@ -1,9 +1,17 @@
 package cn.medexam.qualification.system;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -20,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegionTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
+    static final String OTHER_REGION = "该考生属于其他考区，您无权查看或办理";
+
     private final ReviewProperties properties;
     private ProcessEngine engine;
 
@@ -35,6 +45,29 @@ public class RegionTenants extends AbstractProcessEnginePlugin implements Tenant
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(this);
+        // the engine's own two checkers, in its order, the tenant check refusing as the authorization check does
+        configuration.setCommandCheckers(new ArrayList<>(
+                List.of(refusingAsForbidden(new TenantCommandChecker()), new AuthorizationCommandChecker())));
+    }
+
+    /**
+     * The engine refuses another region's task, case or variable asked for by id with a plain
+     * {@link ProcessEngineException} ("belongs to no authenticated tenant"), which its REST API answers with 500;
+     * here with an {@link AuthorizationException}, which it answers with 403, as for a case of another site.
+     */
+    private static CommandChecker refusingAsForbidden(CommandChecker tenantCheck) {
+        return (CommandChecker) Proxy.newProxyInstance(
+                CommandChecker.class.getClassLoader(), new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(tenantCheck, args);
+                    } catch (InvocationTargetException refused) {
+                        if (refused.getCause() instanceof ProcessEngineException
+                                && !(refused.getCause() instanceof AuthorizationException)) {
+                            throw new AuthorizationException(OTHER_REGION);
+                        }
+                        throw refused.getCause();
+                    }
+                });
     }
 
     @Override

@@ -668,8 +668,9 @@ class ReviewInTheBrowserTest {
     }
 
     /**
-     * The region reads the site's pass and its note per material; after the pass the next case of its list (the
-     * oldest submission, the early neighbour's) opens by itself, claimed for the reviewer.
+     * The region reads the site's pass and its note per material; after the pass the next case of its list (the one
+     * its site passed first, the colleague's, though the neighbours submitted earlier) opens by itself, claimed for
+     * the reviewer.
      */
     private void regionReviewerReadsTheSitesVerdictsAndPasses(Browser reviewer) {
         Tasklist tasks = Tasklist.openedBy(reviewer)
@@ -685,27 +686,27 @@ class ReviewInTheBrowserTest {
         reviewer.screenshot("region-passes");
         tasks.complete();
         form.awaitRecorded();
-        ReviewForm.in(reviewer, earlyNeighbour.candidateNo);
-        assertThat(taskOf(earlyNeighbour, CaseActivities.REGION_REVIEW).getAssignee())
+        ReviewForm.in(reviewer, colleague.candidateNo);
+        assertThat(taskOf(colleague, CaseActivities.REGION_REVIEW).getAssignee())
                 .isEqualTo(TestUsers.REGION_REVIEWER);
         assertThat(tasks.notifications()).isEmpty();
     }
 
     /**
      * 停止 on the case that opened by itself: it goes back to the list unclaimed, and from then on a decision opens
-     * the list, not the next case, though cases wait (the early and the late neighbour).
+     * the list, not the next case, though cases wait (the colleague and the late neighbour).
      */
     private void regionReviewerStopsTheCaseThatOpenedByItself(Browser reviewer) {
         Tasklist tasks = new Tasklist(reviewer);
-        ReviewForm opened = ReviewForm.in(reviewer, earlyNeighbour.candidateNo);
+        ReviewForm opened = ReviewForm.in(reviewer, colleague.candidateNo);
         assertThat(opened.openedByItself()).isTrue();
         reviewer.screenshot("region-case-opened-by-itself");
         opened.stopOpeningByItself();
         reviewer.until(driver -> tasks.openTaskId() == null);
-        awaitUnclaimed(earlyNeighbour, CaseActivities.REGION_REVIEW);
+        awaitUnclaimed(colleague, CaseActivities.REGION_REVIEW);
 
-        tasks.filter("考区待终审（山东）").openTask("考区终审", colleague.candidateNo).claim();
-        ReviewForm form = ReviewForm.in(reviewer, colleague.candidateNo);
+        tasks.filter("考区待终审（山东）").openTask("考区终审", earlyNeighbour.candidateNo).claim();
+        ReviewForm form = ReviewForm.in(reviewer, earlyNeighbour.candidateNo);
         assertThat(form.openedByItself()).as("opened from the list").isFalse();
         assertThat(reviewer.find(By.cssSelector("form.qr-review input.qr-auto-next"))
                         .isSelected())
@@ -718,8 +719,8 @@ class ReviewInTheBrowserTest {
         reviewer.awaitTasklist();
         assertThat(tasks.notifications()).isEmpty();
         assertThat(reviewer.shows(By.cssSelector("form.qr-review"))).isFalse();
-        awaitDecided(colleague, CaseActivities.REGION_REVIEW);
-        assertThat(taskOf(earlyNeighbour, CaseActivities.REGION_REVIEW).getAssignee())
+        awaitDecided(earlyNeighbour, CaseActivities.REGION_REVIEW);
+        assertThat(taskOf(colleague, CaseActivities.REGION_REVIEW).getAssignee())
                 .isNull();
         assertThat(taskOf(lateNeighbour, CaseActivities.REGION_REVIEW).getAssignee())
                 .isNull();

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -296,6 +297,31 @@ class EngineApiAttackTest {
         }
 
         @Test
+        void cannotJoinAnotherRegionsTenant() {
+            status(candidate.send("PUT", WEBAPP_ENGINE + "/tenant/HUNAN/user-members/" + applicant.candidateNo, null))
+                    .isEqualTo(403);
+            WebClient otherRegion = new WebClient(port).logIn(TestUsers.OTHER_REGION_REVIEWER, TestUsers.PASSWORD);
+            status(otherRegion.send(
+                            "PUT",
+                            WEBAPP_ENGINE + "/tenant/SHANDONG/group-members/" + ReviewGroups.region("HUNAN"),
+                            null))
+                    .isEqualTo(403);
+            assertThat(identityService
+                            .createTenantQuery()
+                            .userMember(applicant.candidateNo)
+                            .tenantId("HUNAN")
+                            .count())
+                    .as("a candidate's own membership: only their group's")
+                    .isZero();
+            assertThat(identityService
+                            .createTenantQuery()
+                            .groupMember(ReviewGroups.region("HUNAN"))
+                            .list())
+                    .extracting(Tenant::getId)
+                    .containsExactly("HUNAN");
+        }
+
+        @Test
         void anAdministratorCannotTakeOverTheCandidateAccountEither() {
             WebClient admin = new WebClient(port).logIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 
@@ -521,7 +547,8 @@ class EngineApiAttackTest {
                     {"groupId": "%s", "type": "candidate"}""".formatted(otherSite)))
                     .isEqualTo(403);
             status(admin.send("PUT", task, """
-                    {"name": "已审", "due": "2020-01-01T00:00:00.000+0000", "priority": 1}""")).isEqualTo(403);
+                    {"name": "已审", "due": "2020-01-01T00:00:00.000+0000", "followUp": "2020-01-01T00:00:00.000+0000",
+                     "priority": 1}""")).isEqualTo(403);
             // an administrator may free a claim; a reviewer then claims for themselves, never for somebody else
             status(admin.send("POST", task + "/unclaim", null)).isEqualTo(204);
             status(reviewer.send("POST", task + "/claim", "{\"userId\": \"" + TestUsers.OTHER_SITE_REVIEWER + "\"}"))
@@ -539,12 +566,27 @@ class EngineApiAttackTest {
             assertThat(now.getAssignee()).isNull();
             assertThat(now.getName()).isEqualTo(review.getName());
             assertThat(now.getDueDate()).isEqualTo(review.getDueDate());
+            assertThat(now.getFollowUpDate())
+                    .isEqualTo(review.getFollowUpDate())
+                    .isNotNull();
             assertThat(now.getPriority()).isEqualTo(review.getPriority());
             assertThat(taskService.getIdentityLinksForTask(review.getId()))
                     .extracting(IdentityLink::getGroupId)
                     .doesNotContain(otherSite);
             WebClient other = new WebClient(port).logIn(TestUsers.OTHER_SITE_REVIEWER, TestUsers.PASSWORD);
             status(other.get(task + "/variables")).isIn(403, 404);
+            // another region's reviewers: the task is in a tenant they are not a member of
+            WebClient otherRegion = new WebClient(port).logIn(TestUsers.OTHER_REGION_REVIEWER, TestUsers.PASSWORD);
+            for (String read : List.of(task, task + "/variables", task + "/form-variables")) {
+                HttpResponse<String> refused = otherRegion.get(read);
+                assertThat(refused.statusCode()).as(read).isIn(403, 404); // not found by its query, refused by id
+                if (refused.statusCode() == 403) {
+                    assertThat(refused.body()).contains("其他考区").doesNotContain("tenant");
+                }
+            }
+            assertThat(otherRegion.get(task + "/variables").statusCode())
+                    .as("the engine's tenant refusal, which it would answer with 500")
+                    .isEqualTo(403);
         }
 
         @Test
