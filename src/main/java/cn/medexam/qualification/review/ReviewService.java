@@ -105,7 +105,10 @@ public class ReviewService {
                 taskService.createTaskQuery().taskCandidateGroup(group).taskUnassigned();
         // the filters' orders (TasklistFilters)
         TaskQuery queue = decided == ReviewStage.REGION
-                ? unassigned.taskDefinitionKey(ReviewStage.REGION.taskKey())
+                ? unassigned
+                        .taskDefinitionKey(ReviewStage.REGION.taskKey())
+                        .orderByDueDate()
+                        .asc()
                 : unassigned
                         .taskDefinitionKeyIn(ReviewStage.siteQueue())
                         .orderByFollowUpDate()

@@ -46,8 +46,9 @@ class TasklistFilters {
     private static final List<String> SITE_ORDER = List.of(
             TaskQueryProperty.FOLLOW_UP_DATE.getName() + " " + Direction.ASCENDING.getName(),
             TaskQueryProperty.CREATE_TIME.getName() + " " + Direction.ASCENDING.getName());
-    private static final List<String> REGION_ORDER =
-            List.of(TaskQueryProperty.CREATE_TIME.getName() + " " + Direction.ASCENDING.getName());
+    private static final List<String> REGION_ORDER = List.of(
+            TaskQueryProperty.DUE_DATE.getName() + " " + Direction.ASCENDING.getName(),
+            TaskQueryProperty.CREATE_TIME.getName() + " " + Direction.ASCENDING.getName());
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -133,8 +134,11 @@ class TasklistFilters {
 
     /**
      * The region's final reviews: by its tenant once its group may read the definition's tasks there, by its
-     * candidate group before; a final review is created when the site passes the case, so its creation is the order
-     * the filter promises.
+     * candidate group before. A final review is created when the site passes the case, so its creation is the order
+     * the filter promises; its due date, the campaign's last day of final review, comes first: the same for every
+     * case of a season, it puts an earlier season's stragglers on top, and no index but the region's queue
+     * (tenant, task key, due date, creation) has that order, so the database reads the queue and not every task in
+     * the order of creation (decision 0029).
      */
     private TaskQuery regionQuery(String region) {
         TaskQuery query = taskService.createTaskQuery().processDefinitionKey(properties.processDefinitionKey());
@@ -144,6 +148,8 @@ class TasklistFilters {
             query.taskCandidateGroup(ReviewGroups.region(region)).includeAssignedTasks();
         }
         return query.taskDefinitionKeyIn(ReviewStage.REGION.taskKey())
+                .orderByDueDate()
+                .asc()
                 .orderByTaskCreateTime()
                 .asc();
     }

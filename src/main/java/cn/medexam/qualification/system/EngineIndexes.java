@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  *       50,000 open cases on PostgreSQL (camunda/camunda#36824).
  *   <li>The site's filter is ordered by the review task's follow-up date (the case's lock time, decision 0029),
  *       then its creation: with both in one index the list can read the queue in its order and stop after the page.
- *       The region's filter asks its tenant and the final review's key and is ordered by creation (decision 0029):
- *       one range of an index in the list's order, which its count reads too.
+ *       The region's filter asks its tenant and the final review's key and is ordered by due date and creation
+ *       (decision 0029): one range of an index in the list's order, which its count reads alone (suspension
+ *       state, definition and id are in it too).
  *   <li>A query ordered by the case's {@code lockedAt} (as the reviewers' filters were before decisions 0026 and
  *       0029) joins that variable of every case by name and type, which read 25,000 table pages (one per case) for
  *       the region's list at 50,000 open cases. With name, type, execution and value in one index the join reads
@@ -48,7 +49,10 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     static final List<Index> INDEXES = List.of(
             new Index("QR_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),
             new Index("QR_IDX_TASK_FOLLOW_UP", "ACT_RU_TASK", "FOLLOW_UP_DATE_, CREATE_TIME_"),
-            new Index("QR_IDX_TASK_TENANT_QUEUE", "ACT_RU_TASK", "TENANT_ID_, TASK_DEF_KEY_, CREATE_TIME_"),
+            new Index(
+                    "QR_IDX_TASK_TENANT_QUEUE",
+                    "ACT_RU_TASK",
+                    "TENANT_ID_, TASK_DEF_KEY_, DUE_DATE_, CREATE_TIME_, SUSPENSION_STATE_, PROC_DEF_ID_, ID_"),
             new Index("QR_IDX_VAR_ORDER", "ACT_RU_VARIABLE", "NAME_, TYPE_, EXECUTION_ID_, LONG_"),
             new Index(
                     "QR_IDX_AUTH_GROUP_GRANTS",

@@ -10,6 +10,7 @@ import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
@@ -95,6 +96,24 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
                         Resources.PROCESS_DEFINITION.resourceType(),
                         "D.KEY_",
                         Permissions.READ_TASK.getValue());
+    }
+
+    /**
+     * Whether the engine's criteria join no table that can repeat a task: no identity links (candidate users or
+     * groups, an involved user) in the query or its "or" queries, and no variable the list is ordered by. Such a list
+     * needs neither the engine's {@code select distinct} nor this mapping's semi-join (decision 0029).
+     */
+    public static boolean oneRowPerTask(TaskQueryImpl query) {
+        boolean identityLinks = query.getQueries().stream()
+                .anyMatch(criteria -> criteria.getCandidateUser() != null
+                        || criteria.getCandidateGroups() != null
+                        || criteria.getCandidateGroupLike() != null
+                        || criteria.getInvolvedUser() != null
+                        || Boolean.TRUE.equals(criteria.isWithCandidateGroups())
+                        || Boolean.TRUE.equals(criteria.isWithCandidateUsers()));
+        boolean orderedByVariable =
+                query.getOrderingProperties().stream().anyMatch(ordering -> ordering.getRelation() != null);
+        return !identityLinks && !orderedByVariable;
     }
 
     /**

@@ -286,7 +286,7 @@ class TasklistFiltersTest {
         filters.filtersInTheirOrder();
 
         TaskQueryImpl regionQuery = savedQuery(region);
-        assertThat(orderOf(regionQuery)).containsExactly("CREATE_TIME_");
+        assertThat(orderOf(regionQuery)).containsExactly("DUE_DATE_", "CREATE_TIME_");
         assertThat(regionQuery.getTenantIds()).containsExactly("SHANDONG");
         assertThat(regionQuery.getCandidateGroup()).isNull();
         assertThat(regionQuery.getKeys()).containsExactly(ReviewStage.REGION.taskKey());

@@ -150,11 +150,13 @@ class TaskQueryGrantsTest {
             List<String> withSubqueries = ourCasesTaskIds();
             List<String> pageWithSubqueries = ids(ourCasesTasks().listPage(1, 2));
             List<String> candidateGroupsWithSubqueries = ids(asTheFiltersAsk().list());
+            List<String> regionQueueWithSubqueries = ids(asTheRegionsQueueAsks().list());
             long countWithSubqueries = ourCasesTasks().count();
             TaskQueryGrants.use(engine, false);
             List<String> withJoin = ourCasesTaskIds();
             List<String> pageWithJoin = ids(ourCasesTasks().listPage(1, 2));
             List<String> candidateGroupsWithJoin = ids(asTheFiltersAsk().list());
+            List<String> regionQueueWithJoin = ids(asTheRegionsQueueAsks().list());
             long countWithJoin = ourCasesTasks().count();
             TaskQueryGrants.use(engine, true);
 
@@ -163,6 +165,9 @@ class TaskQueryGrantsTest {
             assertThat(candidateGroupsWithSubqueries)
                     .as(user.id() + ", as the filters ask")
                     .isEqualTo(candidateGroupsWithJoin);
+            assertThat(regionQueueWithSubqueries)
+                    .as(user.id() + ", as the region's queue asks")
+                    .isEqualTo(regionQueueWithJoin);
             assertThat(countWithSubqueries)
                     .as(user.id())
                     .isEqualTo(countWithJoin)
@@ -231,6 +236,23 @@ class TaskQueryGrantsTest {
                 .doesNotContain("AUTH ON")
                 .doesNotContain("AUTH.RESOURCE_ID_")
                 .doesNotContain("ACT_RU_VARIABLE");
+    }
+
+    @Test
+    void theRegionsQueueIsListedFromTheTaskTableItselfWithoutASemiJoinOrDistinct() {
+        EngineLogin.as(identityService, "reviewer-of-shandong", List.of(ReviewGroups.region("SHANDONG")));
+        TaskQueryImpl query = (TaskQueryImpl) asTheRegionsQueueAsks();
+
+        String sql = taskSql("selectTaskByQueryCriteria", query);
+
+        assertThat(sql)
+                .doesNotContain("where RES.ID_ in ( select RES.ID_")
+                .doesNotContainIgnoringCase("select distinct")
+                .contains("RES.PROC_DEF_ID_ in ( select GD.ID_")
+                .doesNotContain("AUTH ON");
+        assertThat(query.list())
+                .isNotEmpty()
+                .allSatisfy(task -> assertThat(task.getTenantId()).isEqualTo("SHANDONG"));
     }
 
     @Test
@@ -337,6 +359,21 @@ class TaskQueryGrantsTest {
                         List.of(ReviewGroups.site(site), ReviewGroups.site(otherSite), ReviewGroups.region("SHANDONG")))
                 .includeAssignedTasks()
                 .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .orderByTaskId()
+                .asc();
+    }
+
+    /** As 考区待终审 asks once its region is a tenant (decision 0029): tenant, task key, due date, creation; then id. */
+    private TaskQuery asTheRegionsQueueAsks() {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKeyIn(
+                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
+                .tenantIdIn("SHANDONG")
+                .orderByDueDate()
                 .asc()
                 .orderByTaskCreateTime()
                 .asc()
