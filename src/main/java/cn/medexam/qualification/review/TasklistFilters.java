@@ -134,11 +134,11 @@ class TasklistFilters {
 
     /**
      * The region's final reviews: by its tenant once its group may read the definition's tasks there (the group is
-     * given that grant here as soon as no case runs outside a tenant), by its candidate group before. A final review is created when the site passes the case, so its creation is the order
-     * the filter promises; its due date, the campaign's last day of final review, comes first: the same for every
-     * case of a season, it puts an earlier season's stragglers on top, and no index but the region's queue
-     * (tenant, task key, due date, creation) has that order, so the database reads the queue and not every task in
-     * the order of creation (decision 0029).
+     * given that grant here as soon as no case runs outside a tenant), by its candidate group before. A final review
+     * is created when the site passes the case, so its creation is the order the filter promises; its due date, the
+     * campaign's last day of final review, comes first: the same for every case of a season, it puts an earlier
+     * season's stragglers on top, and no index but the region's queue (tenant, task key, due date, creation) has
+     * that order, so the database reads the queue and not every task in the order of creation (decision 0029).
      */
     private TaskQuery regionQuery(String region) {
         TaskQuery query = taskService.createTaskQuery().processDefinitionKey(properties.processDefinitionKey());

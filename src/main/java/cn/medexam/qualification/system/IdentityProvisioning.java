@@ -161,13 +161,8 @@ public class IdentityProvisioning {
     }
 
     private void ensureMember(String tenantId, String regionName, String groupId) {
-        if (!knownMembers.add(groupId + " " + tenantId)
-                || identityService
-                                .createTenantQuery()
-                                .tenantId(tenantId)
-                                .groupMember(groupId)
-                                .count()
-                        > 0) {
+        String membership = groupId + " " + tenantId;
+        if (!knownMembers.add(membership) || isMember(tenantId, groupId)) {
             return;
         }
         try {
@@ -176,16 +171,20 @@ public class IdentityProvisioning {
                 identityService.createTenantGroupMembership(tenantId, groupId);
             });
         } catch (RuntimeException concurrentlyMade) {
-            if (identityService
-                            .createTenantQuery()
-                            .tenantId(tenantId)
-                            .groupMember(groupId)
-                            .count()
-                    == 0) {
-                knownMembers.remove(groupId + " " + tenantId);
+            if (!isMember(tenantId, groupId)) {
+                knownMembers.remove(membership);
                 throw concurrentlyMade;
             }
         }
+    }
+
+    private boolean isMember(String tenantId, String groupId) {
+        return identityService
+                        .createTenantQuery()
+                        .tenantId(tenantId)
+                        .groupMember(groupId)
+                        .count()
+                > 0;
     }
 
     /** A region's tenant, with the candidates (each reads their own tasks only, by their grants) as members. */
