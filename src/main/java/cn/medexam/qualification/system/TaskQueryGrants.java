@@ -3,6 +3,8 @@ package cn.medexam.qualification.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +101,10 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Whether the engine's criteria join no table that can repeat a task: no identity links (candidate users or
-     * groups, an involved user) in the query or its "or" queries, and no variable the list is ordered by. Such a list
-     * needs neither the engine's {@code select distinct} nor this mapping's semi-join (decision 0029).
+     * Whether the list's criteria, as this mapping writes them, join no table that can repeat a task: no identity
+     * links in the query or its "or" queries other than candidate groups that this mapping asks itself
+     * ({@link #candidateGroupsOnly}), and no variable the list is ordered by. Such a list needs neither the engine's
+     * {@code select distinct} nor this mapping's semi-join (decisions 0029, 0030).
      */
     public static boolean oneRowPerTask(TaskQueryImpl query) {
         boolean identityLinks = query.getQueries().stream()
@@ -113,7 +116,66 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
                         || Boolean.TRUE.equals(criteria.isWithCandidateUsers()));
         boolean orderedByVariable =
                 query.getOrderingProperties().stream().anyMatch(ordering -> ordering.getRelation() != null);
-        return !identityLinks && !orderedByVariable;
+        return (!identityLinks || candidateGroupsOnly(query)) && !orderedByVariable;
+    }
+
+    /**
+     * Whether the query's only identity criterion is a non-empty list of candidate groups (the site's queue asks one
+     * group): a single query, no "or" queries, no candidate user, group pattern or involved user. This mapping then
+     * writes that criterion itself, as the tasks whose id is among the groups' candidate links
+     * ({@code RES.ID_ in (…)}), and the engine's fragment writes the rest without its identity-link join
+     * ({@link #withoutCandidateGroups}); a task linked to two of the groups is counted and listed once, without a
+     * {@code select distinct} (decision 0030).
+     */
+    public static boolean candidateGroupsOnly(TaskQueryImpl query) {
+        if (query.getQueries().size() != 1 || query.getCandidateUser() != null) {
+            return false; // a candidate user's groups are looked up, and they come with the user's own links
+        }
+        List<String> groups = query.getCandidateGroups();
+        return groups != null
+                && !groups.isEmpty()
+                && query.getCandidateGroupLike() == null
+                && query.getInvolvedUser() == null
+                && !Boolean.TRUE.equals(query.isWithCandidateGroups())
+                && !Boolean.TRUE.equals(query.isWithCandidateUsers());
+    }
+
+    /** The query's criteria for the engine's fragment, as {@link #candidateGroupsOnly} needs them: without the groups. */
+    public static List<TaskQueryImpl> withoutCandidateGroups(TaskQueryImpl query) {
+        return List.of(new WithoutCandidateGroups(query));
+    }
+
+    /**
+     * A copy of a task query's criteria (every field, as {@code Object.clone} would copy them) that names no
+     * candidate group. Only the engine's criteria fragment reads it, while it writes the SQL; nothing executes it.
+     */
+    private static final class WithoutCandidateGroups extends TaskQueryImpl {
+
+        private static final long serialVersionUID = 1L;
+
+        WithoutCandidateGroups(TaskQueryImpl query) {
+            for (Class<?> type = TaskQueryImpl.class; type != Object.class; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        copy(field, query);
+                    }
+                }
+            }
+        }
+
+        private void copy(Field field, TaskQueryImpl query) {
+            try {
+                field.setAccessible(true);
+                field.set(this, field.get(query));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot copy " + field + " of a task query", e);
+            }
+        }
+
+        @Override
+        public List<String> getCandidateGroups() {
+            return null;
+        }
     }
 
     /**

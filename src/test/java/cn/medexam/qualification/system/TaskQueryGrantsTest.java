@@ -98,6 +98,18 @@ class TaskQueryGrantsTest {
                 .toArray(String[]::new);
     }
 
+    /** The site's open review, claimed by a reviewer; the other site's, linked to its group twice. */
+    String claimed;
+
+    @BeforeEach
+    void oneReviewClaimedAndOneLinkedTwice() {
+        claimed = openReview(waiting);
+        taskService.claim(claimed, "reviewer-of-" + site);
+        String linkedTwice = openReview(elsewhere);
+        taskService.addCandidateGroup(linkedTwice, ReviewGroups.site(otherSite));
+        taskService.addCandidateGroup(linkedTwice, ReviewGroups.region("SHANDONG"));
+    }
+
     /**
      * A group that may read every task, by a grant on '*' (as an auditor's might be), and that an administrator has
      * made a member of the region's tenant, as every group that reads cases must be (decision 0029).
@@ -151,12 +163,20 @@ class TaskQueryGrantsTest {
             List<String> pageWithSubqueries = ids(ourCasesTasks().listPage(1, 2));
             List<String> candidateGroupsWithSubqueries = ids(asTheFiltersAsk().list());
             List<String> regionQueueWithSubqueries = ids(asTheRegionsQueueAsks().list());
+            List<String> siteQueueWithSubqueries = ids(asTheSitesQueueAsks().list());
+            List<String> unassignedWithSubqueries = ids(unassignedOfTheGroups().list());
+            long siteQueueCountWithSubqueries = asTheSitesQueueAsks().count();
+            long unassignedCountWithSubqueries = unassignedOfTheGroups().count();
             long countWithSubqueries = ourCasesTasks().count();
             TaskQueryGrants.use(engine, false);
             List<String> withJoin = ourCasesTaskIds();
             List<String> pageWithJoin = ids(ourCasesTasks().listPage(1, 2));
             List<String> candidateGroupsWithJoin = ids(asTheFiltersAsk().list());
             List<String> regionQueueWithJoin = ids(asTheRegionsQueueAsks().list());
+            List<String> siteQueueWithJoin = ids(asTheSitesQueueAsks().list());
+            List<String> unassignedWithJoin = ids(unassignedOfTheGroups().list());
+            long siteQueueCountWithJoin = asTheSitesQueueAsks().count();
+            long unassignedCountWithJoin = unassignedOfTheGroups().count();
             long countWithJoin = ourCasesTasks().count();
             TaskQueryGrants.use(engine, true);
 
@@ -168,6 +188,17 @@ class TaskQueryGrantsTest {
             assertThat(regionQueueWithSubqueries)
                     .as(user.id() + ", as the region's queue asks")
                     .isEqualTo(regionQueueWithJoin);
+            assertThat(siteQueueWithSubqueries)
+                    .as(user.id() + ", as the site's queue asks")
+                    .isEqualTo(siteQueueWithJoin)
+                    .doesNotHaveDuplicates()
+                    .hasSize((int) siteQueueCountWithJoin);
+            assertThat(siteQueueCountWithSubqueries).as(user.id()).isEqualTo(siteQueueCountWithJoin);
+            assertThat(unassignedWithSubqueries)
+                    .as(user.id() + ", unassigned tasks of the groups")
+                    .isEqualTo(unassignedWithJoin)
+                    .doesNotContain(claimed);
+            assertThat(unassignedCountWithSubqueries).as(user.id()).isEqualTo(unassignedCountWithJoin);
             assertThat(countWithSubqueries)
                     .as(user.id())
                     .isEqualTo(countWithJoin)
@@ -253,6 +284,26 @@ class TaskQueryGrantsTest {
         assertThat(query.list())
                 .isNotEmpty()
                 .allSatisfy(task -> assertThat(task.getTenantId()).isEqualTo("SHANDONG"));
+    }
+
+    @Test
+    void theSitesQueueIsListedFromTheTaskTableItselfWithItsGroupsLinksAsOneCondition() {
+        EngineLogin.as(identityService, "reviewer-of-" + site, List.of(ReviewGroups.site(site)));
+        TaskQueryImpl query = (TaskQueryImpl) asTheSitesQueueAsks();
+
+        String list = taskSql("selectTaskByQueryCriteria", query);
+        String count = taskSql("selectTaskCountByQueryCriteria", query);
+
+        assertThat(List.of(list, count))
+                .allSatisfy(sql -> assertThat(sql)
+                        .contains(
+                                "and RES.ID_ in ( select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.GROUP_ID_ in ( ? , ? , ? )"
+                                        + " and I.TYPE_ = 'candidate' )")
+                        .doesNotContain("join ACT_RU_IDENTITYLINK")
+                        .doesNotContain("where RES.ID_ in ( select RES.ID_")
+                        .doesNotContain("AUTH ON"));
+        assertThat(list).doesNotContainIgnoringCase("select distinct");
+        assertThat(ids(query.list())).containsExactly(claimed);
     }
 
     @Test
@@ -366,6 +417,34 @@ class TaskQueryGrantsTest {
                 .asc();
     }
 
+    /**
+     * As 本考点待初审 asks (decision 0029), with more than one group to show that a task linked to two of them is
+     * listed once: candidate groups, claimed tasks too, by follow-up date and creation; then by id.
+     */
+    private TaskQuery asTheSitesQueueAsks() {
+        return ourCasesOfTheGroups().includeAssignedTasks();
+    }
+
+    /** The engine's default for candidate groups: unassigned tasks only. */
+    private TaskQuery unassignedOfTheGroups() {
+        return ourCasesOfTheGroups();
+    }
+
+    private TaskQuery ourCasesOfTheGroups() {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKeyIn(
+                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
+                .taskCandidateGroupIn(
+                        List.of(ReviewGroups.site(site), ReviewGroups.site(otherSite), ReviewGroups.region("SHANDONG")))
+                .orderByFollowUpDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .orderByTaskId()
+                .asc();
+    }
+
     /** As 考区待终审 asks once its region is a tenant (decision 0029): tenant, task key, due date, creation; then id. */
     private TaskQuery asTheRegionsQueueAsks() {
         return taskService
@@ -379,6 +458,14 @@ class TaskQueryGrantsTest {
                 .asc()
                 .orderByTaskId()
                 .asc();
+    }
+
+    private String openReview(Applicant applicant) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(applicant.candidateNo)
+                .singleResult()
+                .getId();
     }
 
     private static List<String> ids(List<Task> tasks) {
