@@ -309,7 +309,12 @@ final class ImageAnalysis {
         @Override
         void row(int y, int[] out) {
             int at = origin + y * scanlineStride;
-            if (bands.length == 1) {
+            if (bands.length == 1 && pixelStride == 1) { // the JPEG readers' grey: a loop the JIT vectorises
+                at += bands[0];
+                for (int x = 0; x < width; x++) {
+                    out[x] = data[at + x] & 0xff;
+                }
+            } else if (bands.length == 1) {
                 at += bands[0];
                 for (int x = 0; x < width; x++, at += pixelStride) {
                     out[x] = data[at] & 0xff;
@@ -343,60 +348,56 @@ final class ImageAnalysis {
     }
 
     /**
-     * Bilinear resampling with pixel centres aligned, as Java2D's bilinear interpolation does. Separable: each source
-     * row that is needed is made and resampled across once (kept ×256, unrounded), then two such rows are blended;
-     * the full-size luma never exists as a whole.
+     * Bilinear resampling with pixel centres aligned, as Java2D's bilinear interpolation does. Separable: for each
+     * output row the two source rows it lies between are blended (kept ×256, unrounded), then the blend is resampled
+     * across; the full-size luma never exists as a whole, and each source row is read once.
      */
     private static byte[] bilinear(LumaRows source, int sw, int sh, int dw, int dh) {
         double sx = (double) sw / dw;
         double sy = (double) sh / dh;
         int[] x0 = new int[dw];
-        int[] x1 = new int[dw];
-        int[] fx = new int[dw]; // weight of x1 in 1/256
+        int[] fx = new int[dw]; // weight of x0 + 1 in 1/256
         for (int x = 0; x < dw; x++) {
             double at = Math.max(0, Math.min(sw - 1, (x + 0.5) * sx - 0.5));
             x0[x] = (int) at;
-            x1[x] = Math.min(sw - 1, x0[x] + 1);
             fx[x] = (int) Math.round((at - x0[x]) * 256);
         }
         byte[] out = new byte[dw * dh];
-        int[] sourceRow = new int[sw];
-        int[] top = new int[dw];
-        int[] bottom = new int[dw];
-        int topRow = -1;
-        int bottomRow = -1;
+        int[] upper = new int[sw];
+        int[] lower = new int[sw];
+        int[] blend = new int[sw + 1]; // the last column repeated: x0 + 1 where x0 is the last column, with weight 0
+        int upperRow = -1;
+        int lowerRow = -1;
         for (int y = 0; y < dh; y++) {
             double at = Math.max(0, Math.min(sh - 1, (y + 0.5) * sy - 0.5));
-            int upperRow = (int) at;
-            int lowerRow = Math.min(sh - 1, upperRow + 1);
-            if (upperRow == bottomRow && upperRow != topRow) {
-                int[] swap = top;
-                top = bottom;
-                bottom = swap;
-                topRow = bottomRow;
-                bottomRow = -1;
+            int wantUpper = (int) at;
+            int wantLower = Math.min(sh - 1, wantUpper + 1);
+            if (wantUpper == lowerRow && wantUpper != upperRow) {
+                int[] swap = upper;
+                upper = lower;
+                lower = swap;
+                upperRow = lowerRow;
+                lowerRow = -1;
             }
-            if (upperRow != topRow) {
-                across(source, upperRow, sourceRow, x0, x1, fx, top);
-                topRow = upperRow;
+            if (wantUpper != upperRow) {
+                source.row(wantUpper, upper);
+                upperRow = wantUpper;
             }
-            if (lowerRow != bottomRow) {
-                across(source, lowerRow, sourceRow, x0, x1, fx, bottom);
-                bottomRow = lowerRow;
+            if (wantLower != lowerRow) {
+                source.row(wantLower, lower);
+                lowerRow = wantLower;
             }
-            int fy = (int) Math.round((at - upperRow) * 256);
+            int fy = (int) Math.round((at - wantUpper) * 256);
             int gy = 256 - fy;
+            for (int x = 0; x < sw; x++) {
+                blend[x] = upper[x] * gy + lower[x] * fy;
+            }
+            blend[sw] = blend[sw - 1];
             for (int x = 0, o = y * dw; x < dw; x++, o++) {
-                out[o] = (byte) ((top[x] * gy + bottom[x] * fy + (1 << 15)) >> 16);
+                int left = x0[x];
+                out[o] = (byte) ((blend[left] * (256 - fx[x]) + blend[left + 1] * fx[x] + (1 << 15)) >> 16);
             }
         }
         return out;
-    }
-
-    private static void across(LumaRows source, int y, int[] row, int[] x0, int[] x1, int[] fx, int[] out) {
-        source.row(y, row);
-        for (int x = 0; x < out.length; x++) {
-            out[x] = row[x0[x]] * (256 - fx[x]) + row[x1[x]] * fx[x];
-        }
     }
 }
