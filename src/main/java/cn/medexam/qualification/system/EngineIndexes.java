@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  *       then its creation: with both in one index the list can read the queue in its order and stop after the page.
  *       The region's filter asks its tenant and the final review's key and is ordered by due date and creation
  *       (decision 0029): one range of an index in the list's order, which its count reads alone (suspension
- *       state, definition and id are in it too).
+ *       state, definition and id are in it too). The site's count, which has no tenant to ask (its cases share
+ *       the region's), reads the site tasks' keys, tenant, state, definition and id from one more index without
+ *       the table, and keeps those of its own group's links (decision 0030).
  *   <li>A query ordered by the case's {@code lockedAt} (as the reviewers' filters were before decisions 0026 and
  *       0029) joins that variable of every case by name and type, which read 25,000 table pages (one per case) for
  *       the region's list at 50,000 open cases. With name, type, execution and value in one index the join reads
@@ -53,6 +55,10 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
                     "QR_IDX_TASK_TENANT_QUEUE",
                     "ACT_RU_TASK",
                     "TENANT_ID_, TASK_DEF_KEY_, DUE_DATE_, CREATE_TIME_, SUSPENSION_STATE_, PROC_DEF_ID_, ID_"),
+            new Index(
+                    "QR_IDX_TASK_KEY_COUNT",
+                    "ACT_RU_TASK",
+                    "TASK_DEF_KEY_, TENANT_ID_, SUSPENSION_STATE_, PROC_DEF_ID_, ID_"),
             new Index("QR_IDX_VAR_ORDER", "ACT_RU_VARIABLE", "NAME_, TYPE_, EXECUTION_ID_, LONG_"),
             new Index(
                     "QR_IDX_AUTH_GROUP_GRANTS",

@@ -101,12 +101,23 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Whether the list's criteria, as this mapping writes them, join no table that can repeat a task: no identity
-     * links in the query or its "or" queries other than candidate groups that this mapping asks itself
-     * ({@link #candidateGroupsOnly}), and no variable the list is ordered by. Such a list needs neither the engine's
+     * Whether the list's criteria, as this mapping writes them, join no table that can repeat a task
+     * ({@link #criteriaRepeatNoTask}) and the list is ordered by no variable. Such a list needs neither the engine's
      * {@code select distinct} nor this mapping's semi-join (decisions 0029, 0030).
      */
     public static boolean oneRowPerTask(TaskQueryImpl query) {
+        boolean orderedByVariable =
+                query.getOrderingProperties().stream().anyMatch(ordering -> ordering.getRelation() != null);
+        return criteriaRepeatNoTask(query) && !orderedByVariable;
+    }
+
+    /**
+     * Whether the criteria, as this mapping writes them, join no table that can repeat a task: no identity links in
+     * the query or its "or" queries other than candidate groups that this mapping asks itself
+     * ({@link #candidateGroupsOnly}); every other table the engine's criteria join has one row per task (definition,
+     * process instance, execution, case). Their count is then a {@code count(*)}, not a count of distinct ids.
+     */
+    public static boolean criteriaRepeatNoTask(TaskQueryImpl query) {
         boolean identityLinks = query.getQueries().stream()
                 .anyMatch(criteria -> criteria.getCandidateUser() != null
                         || criteria.getCandidateGroups() != null
@@ -114,9 +125,7 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
                         || criteria.getInvolvedUser() != null
                         || Boolean.TRUE.equals(criteria.isWithCandidateGroups())
                         || Boolean.TRUE.equals(criteria.isWithCandidateUsers()));
-        boolean orderedByVariable =
-                query.getOrderingProperties().stream().anyMatch(ordering -> ordering.getRelation() != null);
-        return (!identityLinks || candidateGroupsOnly(query)) && !orderedByVariable;
+        return !identityLinks || candidateGroupsOnly(query);
     }
 
     /**

@@ -166,6 +166,7 @@ class TaskQueryGrantsTest {
             List<String> siteQueueWithSubqueries = ids(asTheSitesQueueAsks().list());
             List<String> unassignedWithSubqueries = ids(unassignedOfTheGroups().list());
             long siteQueueCountWithSubqueries = asTheSitesQueueAsks().count();
+            long regionQueueCountWithSubqueries = asTheRegionsQueueAsks().count();
             long unassignedCountWithSubqueries = unassignedOfTheGroups().count();
             long countWithSubqueries = ourCasesTasks().count();
             TaskQueryGrants.use(engine, false);
@@ -176,6 +177,7 @@ class TaskQueryGrantsTest {
             List<String> siteQueueWithJoin = ids(asTheSitesQueueAsks().list());
             List<String> unassignedWithJoin = ids(unassignedOfTheGroups().list());
             long siteQueueCountWithJoin = asTheSitesQueueAsks().count();
+            long regionQueueCountWithJoin = asTheRegionsQueueAsks().count();
             long unassignedCountWithJoin = unassignedOfTheGroups().count();
             long countWithJoin = ourCasesTasks().count();
             TaskQueryGrants.use(engine, true);
@@ -194,6 +196,10 @@ class TaskQueryGrantsTest {
                     .doesNotHaveDuplicates()
                     .hasSize((int) siteQueueCountWithJoin);
             assertThat(siteQueueCountWithSubqueries).as(user.id()).isEqualTo(siteQueueCountWithJoin);
+            assertThat(regionQueueCountWithSubqueries)
+                    .as(user.id() + ", the region's queue counted")
+                    .isEqualTo(regionQueueCountWithJoin)
+                    .isEqualTo(regionQueueWithJoin.size());
             assertThat(unassignedWithSubqueries)
                     .as(user.id() + ", unassigned tasks of the groups")
                     .isEqualTo(unassignedWithJoin)
@@ -275,7 +281,9 @@ class TaskQueryGrantsTest {
         TaskQueryImpl query = (TaskQueryImpl) asTheRegionsQueueAsks();
 
         String sql = taskSql("selectTaskByQueryCriteria", query);
+        String count = taskSql("selectTaskCountByQueryCriteria", query);
 
+        assertThat(count).contains("select count(*) from ACT_RU_TASK RES").doesNotContainIgnoringCase("distinct");
         assertThat(sql)
                 .doesNotContain("where RES.ID_ in ( select RES.ID_")
                 .doesNotContainIgnoringCase("select distinct")
@@ -303,7 +311,9 @@ class TaskQueryGrantsTest {
                         .doesNotContain("where RES.ID_ in ( select RES.ID_")
                         .doesNotContain("AUTH ON"));
         assertThat(list).doesNotContainIgnoringCase("select distinct");
+        assertThat(count).contains("select count(*) from ACT_RU_TASK RES").doesNotContainIgnoringCase("distinct");
         assertThat(ids(query.list())).containsExactly(claimed);
+        assertThat(query.count()).isEqualTo(1);
     }
 
     @Test
