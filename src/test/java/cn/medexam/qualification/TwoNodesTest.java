@@ -223,10 +223,12 @@ class TwoNodesTest {
         db.sql("SELECT hostname_, COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY hostname_")
                 .query((rs, row) -> jobsPerNode.put(rs.getString(1), rs.getLong(2)))
                 .list();
-        List<String> twice = db.sql(
-                        "SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 GROUP BY job_id_ HAVING COUNT(*) > 1")
-                .query(String.class)
-                .list();
+        // the engine's history cleanup job is one job that reschedules itself: inside its nightly window (01:00-05:00,
+        // application.yaml) it succeeds once a run under the same id
+        List<String> twice = db.sql("""
+                        SELECT job_id_ FROM act_hi_job_log
+                         WHERE job_state_ = 2 AND job_def_type_ <> 'history-cleanup'
+                         GROUP BY job_id_ HAVING COUNT(*) > 1""").query(String.class).list();
         long dueLeft = db.sql("SELECT COUNT(*) FROM act_ru_job WHERE duedate_ IS NULL OR duedate_ <= ?")
                 .param(Timestamp.from(Instant.now().minusSeconds(5)))
                 .query(Long.class)
