@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,23 +163,30 @@ public class TaskQueryGrants extends AbstractProcessEnginePlugin {
 
         private static final long serialVersionUID = 1L;
 
+        /** The instance fields of a task query and its superclasses, looked up once. */
+        private static final List<Field> FIELDS = instanceFields();
+
         WithoutCandidateGroups(TaskQueryImpl query) {
-            for (Class<?> type = TaskQueryImpl.class; type != Object.class; type = type.getSuperclass()) {
-                for (Field field : type.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers())) {
-                        copy(field, query);
-                    }
+            try {
+                for (Field field : FIELDS) {
+                    field.set(this, field.get(query));
                 }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot copy the criteria of a task query", e);
             }
         }
 
-        private void copy(Field field, TaskQueryImpl query) {
-            try {
-                field.setAccessible(true);
-                field.set(this, field.get(query));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot copy " + field + " of a task query", e);
+        private static List<Field> instanceFields() {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> type = TaskQueryImpl.class; type != Object.class; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        fields.add(field);
+                    }
+                }
             }
+            return List.copyOf(fields);
         }
 
         @Override

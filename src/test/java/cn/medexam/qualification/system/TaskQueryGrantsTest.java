@@ -392,10 +392,7 @@ class TaskQueryGrantsTest {
 
     /** Ordered as the reviewers' filters are, by a process variable, so that list and count both join it. */
     private TaskQuery ourCasesTasks() {
-        return taskService
-                .createTaskQuery()
-                .processInstanceBusinessKeyIn(
-                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
+        return ourCases()
                 .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
                 .asc()
                 .orderByTaskId()
@@ -412,12 +409,7 @@ class TaskQueryGrantsTest {
      * sort them by its other columns, a top-N sort does not), and the test's frozen clock makes every key tie.
      */
     private TaskQuery asTheFiltersAsk() {
-        return taskService
-                .createTaskQuery()
-                .processInstanceBusinessKeyIn(
-                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
-                .taskCandidateGroupIn(
-                        List.of(ReviewGroups.site(site), ReviewGroups.site(otherSite), ReviewGroups.region("SHANDONG")))
+        return ourCasesOfTheGroups()
                 .includeAssignedTasks()
                 .orderByProcessVariable(CaseVariables.LOCKED_AT, ValueType.DATE)
                 .asc()
@@ -432,22 +424,16 @@ class TaskQueryGrantsTest {
      * listed once: candidate groups, claimed tasks too, by follow-up date and creation; then by id.
      */
     private TaskQuery asTheSitesQueueAsks() {
-        return ourCasesOfTheGroups().includeAssignedTasks();
+        return inTheSitesQueueOrder(ourCasesOfTheGroups().includeAssignedTasks());
     }
 
     /** The engine's default for candidate groups: unassigned tasks only. */
     private TaskQuery unassignedOfTheGroups() {
-        return ourCasesOfTheGroups();
+        return inTheSitesQueueOrder(ourCasesOfTheGroups());
     }
 
-    private TaskQuery ourCasesOfTheGroups() {
-        return taskService
-                .createTaskQuery()
-                .processInstanceBusinessKeyIn(
-                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
-                .taskCandidateGroupIn(
-                        List.of(ReviewGroups.site(site), ReviewGroups.site(otherSite), ReviewGroups.region("SHANDONG")))
-                .orderByFollowUpDate()
+    private static TaskQuery inTheSitesQueueOrder(TaskQuery query) {
+        return query.orderByFollowUpDate()
                 .asc()
                 .orderByTaskCreateTime()
                 .asc()
@@ -455,12 +441,24 @@ class TaskQueryGrantsTest {
                 .asc();
     }
 
-    /** As 考区待终审 asks once its region is a tenant (decision 0029): tenant, task key, due date, creation; then id. */
-    private TaskQuery asTheRegionsQueueAsks() {
+    /** The tasks of the four cases. */
+    private TaskQuery ourCases() {
         return taskService
                 .createTaskQuery()
                 .processInstanceBusinessKeyIn(
-                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo)
+                        waiting.candidateNo, passed.candidateNo, elsewhere.candidateNo, uploading.candidateNo);
+    }
+
+    /** Their tasks for any of the two sites' and the region's groups. */
+    private TaskQuery ourCasesOfTheGroups() {
+        return ourCases()
+                .taskCandidateGroupIn(List.of(
+                        ReviewGroups.site(site), ReviewGroups.site(otherSite), ReviewGroups.region("SHANDONG")));
+    }
+
+    /** As 考区待终审 asks once its region is a tenant (decision 0029): tenant, task key, due date, creation; then id. */
+    private TaskQuery asTheRegionsQueueAsks() {
+        return ourCases()
                 .tenantIdIn("SHANDONG")
                 .orderByDueDate()
                 .asc()
